@@ -1,0 +1,81 @@
+import { z } from "zod";
+
+/** Problems found in the environment, one line per variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const databaseUrl = z
+  .string()
+  .refine((v) => /^sqlite:.+/.test(v) || /^mysql:\/\/.+/.test(v) || /^mariadb:\/\/.+/.test(v), {
+    message: "must be sqlite:<path>, sqlite::memory:, or mysql://user:pass@host:port/db",
+  });
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: databaseUrl.default("sqlite:data/crm.sqlite"),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, "must be redis://host:port or rediss://host:port")
+    .optional(),
+  SESSION_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 14),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DEMO_DATA: z.enum(["true", "false"]).optional(),
+  WEB_DIST: z.string().optional(),
+});
+
+export type Env = Readonly<
+  Omit<z.infer<typeof schema>, "DEMO_DATA" | "SESSION_SECRET"> & {
+    SESSION_SECRET: string;
+    /** Seed the demo users and accounts on an empty database (never in production). */
+    DEMO_DATA: boolean;
+  }
+>;
+
+/** Parses an environment; every problem is listed, not just the first. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
+  }
+  const value = result.data;
+  const problems: string[] = [];
+  if (value.NODE_ENV === "production" && !value.SESSION_SECRET) {
+    problems.push("SESSION_SECRET: required when NODE_ENV=production");
+  }
+  if (value.NODE_ENV === "production" && value.DEMO_DATA === "true") {
+    problems.push("DEMO_DATA: demo logins are never seeded when NODE_ENV=production");
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  return Object.freeze({
+    ...value,
+    SESSION_SECRET: value.SESSION_SECRET ?? "development-only-session-secret",
+    DEMO_DATA: value.NODE_ENV !== "production" && value.DEMO_DATA !== "false",
+  });
+}
+
+let cached: Env | undefined;
+
+/** The process configuration, validated once. The only reader of process.env. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Flags read by test tooling (kept here so process.env has one reader). */
+export function testFlags(): { requireServices: boolean; mariadbUrl: string; redisUrl: string } {
+  return {
+    requireServices: process.env.REQUIRE_SERVICES === "1",
+    mariadbUrl: process.env.TEST_MARIADB_URL ?? "mysql://root@127.0.0.1:3306/test",
+    redisUrl: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
+  };
+}
