@@ -1,0 +1,102 @@
+import "reflect-metadata";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { createConnection } from "mysql2/promise";
+import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger } from "typeorm";
+import { entities } from "./entities";
+import { mysqlMigrations } from "./migrations/mysql";
+import { sqliteMigrations } from "./migrations/sqlite";
+
+export type Dialect = "sqlite" | "mysql";
+
+/** Where a DATABASE_URL points: an SQLite file (or memory) or a MySQL/MariaDB server. */
+export type DatabaseTarget =
+  | { dialect: "sqlite"; path: string }
+  | { dialect: "mysql"; url: string; database: string; flavour: "mysql" | "mariadb" };
+
+/** Parses `sqlite:<path>`, `sqlite::memory:` or `mysql://user:pass@host:port/db`. */
+export function parseDatabaseUrl(url: string): DatabaseTarget {
+  if (url.startsWith("sqlite:")) {
+    const path = url.slice("sqlite:".length);
+    return { dialect: "sqlite", path: path === ":memory:" ? path : resolve(path) };
+  }
+  const parsed = new URL(url.replace(/^mariadb:/, "mysql:"));
+  const database = parsed.pathname.replace(/^\//, "");
+  if (!database) {
+    throw new Error(`DATABASE_URL: no database name in ${parsed.protocol}//${parsed.host}`);
+  }
+  const flavour = url.startsWith("mariadb:") ? "mariadb" : "mysql";
+  return { dialect: "mysql", url: parsed.toString(), database, flavour };
+}
+
+/**
+ * Asks a MySQL-protocol server whether it is MariaDB: TypeORM reads MariaDB's
+ * information_schema differently, and the drift check depends on it.
+ */
+export async function detectFlavour(target: DatabaseTarget): Promise<DatabaseTarget> {
+  if (target.dialect !== "mysql") {
+    return target;
+  }
+  const connection = await createConnection({ uri: target.url });
+  try {
+    const [rows] = await connection.query("SELECT VERSION() AS version");
+    const version = String((rows as Array<{ version: string }>)[0]?.version ?? "");
+    return { ...target, flavour: /mariadb/i.test(version) ? "mariadb" : "mysql" };
+  } finally {
+    await connection.end();
+  }
+}
+
+export interface DataSourceSettings {
+  logger?: TypeOrmLogger;
+  poolSize?: number;
+}
+
+/** TypeORM options for a target; migrations are per dialect, synchronize is never on. */
+export function dataSourceOptions(target: DatabaseTarget, settings: DataSourceSettings = {}): DataSourceOptions {
+  const common = {
+    entities,
+    synchronize: false,
+    migrationsRun: false,
+    logger: settings.logger,
+    logging: settings.logger ? (["query", "error"] as const) : false,
+  };
+  if (target.dialect === "sqlite") {
+    if (target.path !== ":memory:") {
+      mkdirSync(dirname(target.path), { recursive: true });
+    }
+    return {
+      ...common,
+      logging: settings.logger ? ["query", "error"] : false,
+      type: "better-sqlite3",
+      database: target.path,
+      migrations: sqliteMigrations,
+      enableWAL: target.path !== ":memory:",
+      prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
+        db.pragma("busy_timeout = 5000");
+      },
+    };
+  }
+  return {
+    ...common,
+    logging: settings.logger ? ["query", "error"] : false,
+    type: target.flavour,
+    url: target.url,
+    charset: "utf8mb4_unicode_ci",
+    timezone: "Z",
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    migrations: mysqlMigrations,
+    poolSize: settings.poolSize ?? 10,
+    extra: { connectionLimit: settings.poolSize ?? 10, enableKeepAlive: true },
+  };
+}
+
+/** A DataSource for a DATABASE_URL (server flavour detected), not yet initialized. */
+export async function createDataSource(url: string, settings: DataSourceSettings = {}): Promise<DataSource> {
+  return new DataSource(dataSourceOptions(await detectFlavour(parseDatabaseUrl(url)), settings));
+}
+
+export function dialectOf(dataSource: DataSource): Dialect {
+  return dataSource.options.type === "better-sqlite3" ? "sqlite" : "mysql";
+}

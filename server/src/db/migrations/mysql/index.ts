@@ -1,0 +1,4 @@
+import { Initial1795731157451 } from "./1795731157451-Initial";
+
+/** Migrations for MySQL 8 / MariaDB 10.11, oldest first. */
+export const mysqlMigrations: Function[] = [Initial1795731157451];

@@ -1,0 +1,84 @@
+import type { AddressInfo } from "node:net";
+import { createServer, type Server } from "node:http";
+import pino from "pino";
+import { createApp } from "../src/app";
+import { parseEnv } from "../src/config/env";
+import { seedCatalogs } from "../src/db/seed/catalogs.seed";
+import type { Dialect } from "../src/db/data-source";
+import type { UserEntity } from "../src/modules/auth/user.entity";
+import { openTestDatabase, type TestDatabase } from "./databases";
+import { TEST_PASSWORD } from "./factories";
+import { QueryCounter } from "./query-counter";
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; fields?: Record<string, string> } }>;
+  headers: Headers;
+}
+
+/** A signed-in (or anonymous) caller of the running API. */
+export class ApiClient {
+  constructor(
+    private readonly baseUrl: string,
+    private cookie: string | null = null,
+  ) {}
+
+  async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+    const response = await fetch(`${this.baseUrl}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(this.cookie ? { cookie: this.cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const setCookie = response.headers.get("set-cookie");
+    if (setCookie) {
+      this.cookie = setCookie.split(";")[0] ?? null;
+    }
+    const body = (await response.json()) as Omit<GraphQLResponse<T>, "status" | "headers">;
+    return { ...body, status: response.status, headers: response.headers };
+  }
+
+  get sessionCookie(): string | null {
+    return this.cookie;
+  }
+}
+
+/** The real HTTP app on an ephemeral port over a fresh, migrated, catalog-seeded database. */
+export interface TestApi {
+  db: TestDatabase;
+  counter: QueryCounter;
+  url: string;
+  anonymous(): ApiClient;
+  as(user: UserEntity): Promise<ApiClient>;
+  close(): Promise<void>;
+}
+
+export async function startTestApi(dialect: Dialect): Promise<TestApi> {
+  const counter = new QueryCounter();
+  const db = await openTestDatabase(dialect, { logger: counter });
+  await seedCatalogs(db.dataSource);
+  const config = parseEnv({ NODE_ENV: "test", DATABASE_URL: db.url, WEB_DIST: "/nonexistent" });
+  const crm = await createApp({ config, dataSource: db.dataSource, logger: pino({ level: "silent" }) });
+  const server: Server = createServer(crm.app);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    db,
+    counter,
+    url,
+    anonymous: () => new ApiClient(url),
+    as: async (user) => {
+      const client = new ApiClient(url);
+      const login = await client.gql(`mutation($input: LoginInput!) { login(input: $input) { id } }`, { input: { email: user.email, password: TEST_PASSWORD } });
+      if (login.errors) {
+        throw new Error(`login as ${user.email} failed: ${login.errors[0]?.message}`);
+      }
+      return client;
+    },
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await crm.stop();
+      await db.close();
+    },
+  };
+}

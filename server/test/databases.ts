@@ -1,0 +1,32 @@
+import type { DataSource } from "typeorm";
+import { testFlags } from "../src/config/env";
+import { createDataSource, type Dialect } from "../src/db/data-source";
+import { migrate } from "../src/db/migrate";
+import { createScratchDatabase } from "../src/db/scratch-database";
+
+/** The dialects integration suites run on: SQLite always, MariaDB when it answered in global setup. */
+export function testDialects(): Dialect[] {
+  return process.env.CRM_TEST_MARIADB === "1" ? ["sqlite", "mysql"] : ["sqlite"];
+}
+
+export interface TestDatabase {
+  url: string;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/** A freshly created and migrated database of its own for one suite. */
+export async function openTestDatabase(dialect: Dialect, options: { logger?: import("typeorm").Logger } = {}): Promise<TestDatabase> {
+  const scratch = await createScratchDatabase(dialect, testFlags().mariadbUrl, "crm_test");
+  const dataSource = await createDataSource(scratch.url, { logger: options.logger, poolSize: 5 });
+  await dataSource.initialize();
+  await migrate(dataSource);
+  return {
+    url: scratch.url,
+    dataSource,
+    close: async () => {
+      await dataSource.destroy();
+      await scratch.drop();
+    },
+  };
+}
