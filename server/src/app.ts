@@ -1,0 +1,105 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import cookieParser from "cookie-parser";
+import express, { type Express, type Request, type Response } from "express";
+import type { Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import type { DataSource } from "typeorm";
+import type { Env } from "./config/env";
+import { buildContext, type Context, type SessionCookies } from "./graphql/context";
+import { createFormatError } from "./graphql/errors";
+import { buildCrmSchema } from "./graphql/schema";
+import { createServices, type Services } from "./graphql/services";
+
+export const SESSION_COOKIE = "crm_session";
+
+export interface CrmApp {
+  app: Express;
+  services: Services;
+  stop(): Promise<void>;
+}
+
+export interface AppDependencies {
+  config: Env;
+  dataSource: DataSource;
+  logger: Logger;
+}
+
+function sessionCookies(req: Request, res: Response, secure: boolean): SessionCookies {
+  return {
+    read: () => (req.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE],
+    set: (token, expiresAt) =>
+      res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: expiresAt }),
+    clear: () => res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "lax", secure, path: "/" }),
+  };
+}
+
+/** The API process's HTTP app: /graphql, /healthz and the built web client. */
+export async function createApp({ config, dataSource, logger }: AppDependencies): Promise<CrmApp> {
+  const schema = await buildCrmSchema();
+  const services = createServices(dataSource, config);
+  await services.catalogs.all();
+  const production = config.NODE_ENV === "production";
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError: createFormatError(logger, !production),
+    includeStacktraceInErrorResponses: !production,
+    introspection: true,
+    csrfPrevention: true,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers["x-request-id"];
+        const id = typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader("x-request-id", id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === "/healthz" },
+    }),
+  );
+  app.get("/healthz", async (_req, res) => {
+    await dataSource.query("SELECT 1");
+    res.json({ ok: true });
+  });
+  app.use(
+    "/graphql",
+    cookieParser(),
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const cookies = sessionCookies(req, res, production);
+        const token = cookies.read();
+        const viewer = token ? await services.auth.viewerForSession(token) : null;
+        return buildContext({ requestId: String(req.id), logger: req.log, viewer, dataSource, services, cookies });
+      },
+    }),
+  );
+  serveWeb(app, config.WEB_DIST ?? resolve(__dirname, "../../web/dist"), logger);
+
+  return {
+    app,
+    services,
+    stop: () => apollo.stop(),
+  };
+}
+
+/** The built React app, with index.html for client-side routes. */
+function serveWeb(app: Express, dist: string, logger: Logger): void {
+  const index = resolve(dist, "index.html");
+  if (!existsSync(index)) {
+    logger.warn({ dist }, "web client not built (npm run build): only the API is served");
+    return;
+  }
+  app.use(express.static(dist, { index: false, maxAge: "1h" }));
+  app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(index));
+}

@@ -1,0 +1,46 @@
+import "reflect-metadata";
+import type { GraphQLSchema } from "graphql";
+import { buildSchema, type NonEmptyArray } from "type-graphql";
+import { AccountConnectionResolver } from "../modules/accounts/account-connection.resolver";
+import { ClientResolver, PartnerProspectResolver } from "../modules/accounts/account-subtypes.resolver";
+import { AccountResolver } from "../modules/accounts/account.resolver";
+import { CompanyResolver } from "../modules/accounts/company.resolver";
+import { AuthResolver } from "../modules/auth/auth.resolver";
+import { UserResolver } from "../modules/auth/user.resolver";
+import { CatalogResolver } from "../modules/catalogs/catalog.resolver";
+import { ContactResolver } from "../modules/contacts/contact.resolver";
+import { FollowUpDataResolver } from "../modules/follow-ups/follow-up-data.resolver";
+import { LocationResolver } from "../modules/locations/location.resolver";
+import { NoteResolver } from "../modules/notes/note.resolver";
+import { ReminderResolver } from "../modules/reminders/reminder.resolver";
+import { Node } from "./node.types";
+import { NodeResolver } from "./node.resolver";
+
+/** Every resolver class of the graph. */
+const resolvers: NonEmptyArray<Function> = [
+  AuthResolver,
+  UserResolver,
+  CatalogResolver,
+  AccountResolver,
+  AccountConnectionResolver,
+  PartnerProspectResolver,
+  ClientResolver,
+  CompanyResolver,
+  ContactResolver,
+  LocationResolver,
+  NoteResolver,
+  ReminderResolver,
+  FollowUpDataResolver,
+  NodeResolver,
+];
+
+/** Builds the executable schema from the type-graphql classes (no file is written). */
+export function buildCrmSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    orphanedTypes: [Node],
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: false,
+  });
+}
+

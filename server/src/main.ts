@@ -1,0 +1,55 @@
+/** The API process: migrate, seed catalogs (and demo data on an empty database), serve. */
+import "reflect-metadata";
+import { createServer } from "node:http";
+import { createApp } from "./app";
+import { ConfigError, env } from "./config/env";
+import { createDataSource } from "./db/data-source";
+import { migrate } from "./db/migrate";
+import { seedCatalogs } from "./db/seed/catalogs.seed";
+import { DEMO_LOGINS, seedDemo } from "./db/seed/demo.seed";
+import { createLogger } from "./logger";
+
+async function main(): Promise<void> {
+  const config = env();
+  const logger = createLogger(config);
+  const dataSource = await createDataSource(config.DATABASE_URL);
+  await dataSource.initialize();
+  const applied = await migrate(dataSource);
+  if (applied.length > 0) {
+    logger.info({ applied }, "migrations applied");
+  }
+  await seedCatalogs(dataSource);
+  const seeded = config.DEMO_DATA ? await seedDemo(dataSource) : false;
+  const crm = await createApp({ config, dataSource, logger });
+  const server = createServer(crm.app);
+  server.listen(config.PORT, config.HOST, () => {
+    const url = `http://localhost:${config.PORT}`;
+    const lines = [`CRM running at ${url}  (GraphQL: ${url}/graphql)`, `database: ${config.DATABASE_URL.replace(/\/\/[^@]*@/, "//***@")}`];
+    if (config.DEMO_DATA) {
+      lines.push(seeded ? "demo data seeded; logins:" : "demo logins:");
+      lines.push(...DEMO_LOGINS.map((login) => `  ${login.email.padEnd(22)} ${login.password}   ${login.description}`));
+    }
+    process.stdout.write(`\n${lines.join("\n")}\n\n`);
+  });
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    server.close(() => {
+      void crm
+        .stop()
+        .then(() => dataSource.destroy())
+        .finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+import type { DataSource } from "typeorm";
+import { ACCOUNT_SIZES } from "../follow-ups/follow-up-data.entity";
+import { FollowUpStatusEntity } from "../follow-ups/follow-up-status.entity";
+import {
+  ChannelEntity,
+  ContentTypeEntity,
+  EcommerceTypeEntity,
+  LocaleEntity,
+  MonthlyShipmentRangeEntity,
+  WeightRangeEntity,
+} from "./catalog.entities";
+import type { Catalogs, FollowUpStatus, FollowUpStatusGroup, Locale } from "./catalog.types";
+
+/**
+ * Catalogs change a few times a year: they are read once per process and kept, so
+ * statuses and locales cost no SQL per request. `reload()` after a catalog write.
+ */
+export class CatalogService {
+  private cached: Promise<Catalogs> | undefined;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  all(): Promise<Catalogs> {
+    this.cached ??= this.load().catch((error: unknown) => {
+      this.cached = undefined;
+      throw error;
+    });
+    return this.cached;
+  }
+
+  reload(): Promise<Catalogs> {
+    this.cached = undefined;
+    return this.all();
+  }
+
+  async status(id: number): Promise<FollowUpStatus | undefined> {
+    return (await this.all()).followUpStatuses.find((s) => s.id === id);
+  }
+
+  async locale(id: number): Promise<Locale | undefined> {
+    return (await this.all()).locales.find((l) => l.id === id);
+  }
+
+  private async load(): Promise<Catalogs> {
+    const repo = <T extends object>(entity: new () => T) => this.dataSource.getRepository(entity);
+    const [statusRows, locales, ecommerceTypes, weights, contents, shipments, channels] = await Promise.all([
+      repo(FollowUpStatusEntity).find({ where: { active: true }, order: { position: "ASC", id: "ASC" } }),
+      repo(LocaleEntity).find({ order: { id: "ASC" } }),
+      repo(EcommerceTypeEntity).find({ order: { id: "ASC" } }),
+      repo(WeightRangeEntity).find({ order: { id: "ASC" } }),
+      repo(ContentTypeEntity).find({ order: { id: "ASC" } }),
+      repo(MonthlyShipmentRangeEntity).find({ order: { id: "ASC" } }),
+      repo(ChannelEntity).find({ order: { id: "ASC" } }),
+    ]);
+    const groups: FollowUpStatusGroup[] = statusRows
+      .filter((row) => row.parentId === null)
+      .map((row) => ({ id: row.id, name: row.name, color: row.color, position: row.position, statuses: [] }));
+    const followUpStatuses: FollowUpStatus[] = [];
+    for (const row of statusRows.filter((r) => r.parentId !== null)) {
+      const group = groups.find((g) => g.id === row.parentId) ?? null;
+      const status: FollowUpStatus = { id: row.id, name: row.name, color: row.color, position: row.position, outcome: row.outcome, group };
+      group?.statuses.push(status);
+      followUpStatuses.push(status);
+    }
+    const boardOrder = (s: FollowUpStatus) => (s.group?.position ?? 0) * 10_000 + s.position;
+    followUpStatuses.sort((a, b) => boardOrder(a) - boardOrder(b));
+    return {
+      statusGroups: groups,
+      followUpStatuses,
+      locales,
+      ecommerceTypes,
+      weightRanges: weights.map((w) => ({ id: w.id, name: w.name, minKg: Number(w.minKg), maxKg: w.maxKg === null ? null : Number(w.maxKg) })),
+      contentTypes: contents,
+      monthlyShipmentRanges: shipments,
+      channels,
+      accountSizes: [...ACCOUNT_SIZES],
+    };
+  }
+}
