@@ -1,0 +1,30 @@
+/** @type {import('jest').Config} */
+const config = {
+  rootDir: __dirname,
+  testEnvironment: "jsdom",
+  roots: ["<rootDir>/src"],
+  setupFiles: ["<rootDir>/jest.setup.cjs"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.(t|j)sx?$": [
+      "@swc/jest",
+      {
+        jsc: {
+          parser: { syntax: "typescript", tsx: true },
+          transform: { react: { runtime: "automatic" } },
+          target: "es2022",
+        },
+        module: { type: "commonjs" },
+      },
+    ],
+  },
+  moduleNameMapper: {
+    // lib/config.ts reads import.meta.env, which CommonJS tests cannot parse; tests get fixed values.
+    "^(\\.{1,2}/)+lib/config$": "<rootDir>/src/test/testConfig.ts",
+    "\\.css$": "<rootDir>/src/test/styleStub.ts",
+  },
+  clearMocks: true,
+};
+
+// Default export (module.exports): Jest demands it.
+module.exports = config;

@@ -1,0 +1,32 @@
+import { Navigate, Route, Routes } from "react-router";
+
+import { AppLayout } from "./components/AppLayout";
+import { AccountsPage } from "./features/accounts/AccountsPage";
+import { LoginPage } from "./features/auth/LoginPage";
+import { RequireGuest, RequireViewer } from "./features/auth/RouteGuards";
+
+/** Routes: /login for guests, everything else behind the session guard. */
+export function App() {
+  return (
+    <Routes>
+      <Route
+        path="/login"
+        element={
+          <RequireGuest>
+            <LoginPage />
+          </RequireGuest>
+        }
+      />
+      <Route
+        element={
+          <RequireViewer>
+            <AppLayout />
+          </RequireViewer>
+        }
+      >
+        <Route index element={<AccountsPage />} />
+      </Route>
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,28 @@
+
+      export interface PossibleTypesResultData {
+        possibleTypes: {
+          [key: string]: string[]
+        }
+      }
+      const result: PossibleTypesResultData = {
+  "possibleTypes": {
+    "Account": [
+      "Client",
+      "PartnerProspect",
+      "Prospect"
+    ],
+    "Node": [
+      "Client",
+      "Company",
+      "Contact",
+      "Location",
+      "Note",
+      "PartnerProspect",
+      "Prospect",
+      "Reminder",
+      "User"
+    ]
+  }
+};
+      export default result;
+    

@@ -1,0 +1,65 @@
+import { useState, type FormEvent } from "react";
+import { useLocation, useNavigate } from "react-router";
+
+import { errorMessage } from "../../lib/errors";
+import { useMessages } from "../../lib/i18n";
+import { isLoginRedirectState } from "./RouteGuards";
+import { useLogin } from "./useLogin";
+
+/** Email + password sign-in; on success returns to the page that sent the user here. */
+export function LoginPage() {
+  const messages = useMessages();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { login, loading, error } = useLogin();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    try {
+      await login({ email: email.trim(), password });
+    } catch {
+      // The hook's `error` renders the message below.
+      return;
+    }
+    const from = isLoginRedirectState(location.state) ? location.state.from : "/";
+    void navigate(from, { replace: true });
+  }
+
+  return (
+    <main className="login">
+      <form className="login__form" onSubmit={(event) => void handleSubmit(event)}>
+        <h1>{messages.login.title}</h1>
+        <label htmlFor="login-email">{messages.login.email}</label>
+        <input
+          id="login-email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+        <label htmlFor="login-password">{messages.login.password}</label>
+        <input
+          id="login-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        {error ? (
+          <p role="alert" className="form-error">
+            {errorMessage(error, messages, { UNAUTHENTICATED: messages.login.invalidCredentials })}
+          </p>
+        ) : null}
+        <button type="submit" disabled={loading}>
+          {loading ? messages.login.submitting : messages.login.submit}
+        </button>
+      </form>
+    </main>
+  );
+}

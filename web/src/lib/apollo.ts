@@ -1,0 +1,51 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
+import { ErrorLink } from "@apollo/client/link/error";
+import { relayStylePagination } from "@apollo/client/utilities";
+
+import possibleTypesResult from "../__generated__/possible-types";
+import { errorCodeOf } from "./errors";
+
+/** The cache with the app's type policies; tests build their clients on it too. */
+export function createApolloCache(): InMemoryCache {
+  return new InMemoryCache({
+    // Account is an interface (Prospect, PartnerProspect, Client): fragments on it need the map.
+    possibleTypes: possibleTypesResult.possibleTypes,
+    typePolicies: {
+      Query: {
+        fields: {
+          // One cached list per filter/order; `first`/`after` pages are merged into it.
+          accounts: relayStylePagination(["filter", "orderBy"]),
+        },
+      },
+    },
+  });
+}
+
+/**
+ * When the session expires mid-use, any operation answers UNAUTHENTICATED: forget the viewer so
+ * the route guard sends the user to the login page instead of leaving a broken screen.
+ */
+const sessionExpiredLink = new ErrorLink(({ error, operation }) => {
+  if (errorCodeOf(error) !== "UNAUTHENTICATED") {
+    return;
+  }
+  const { cache } = operation.client;
+  cache.modify({ fields: { me: () => null } });
+  cache.gc();
+});
+
+interface CreateApolloClientOptions {
+  /** The GraphQL endpoint (`config.graphqlUrl`). */
+  readonly uri: string;
+  /** Replaces the HTTP transport (tests pass a MockLink). */
+  readonly link?: ApolloLink;
+}
+
+/** The browser's Apollo client: the session cookie goes with every request. */
+export function createApolloClient(options: CreateApolloClientOptions): ApolloClient {
+  const transport = options.link ?? new HttpLink({ uri: options.uri, credentials: "include" });
+  return new ApolloClient({
+    link: ApolloLink.from([sessionExpiredLink, transport]),
+    cache: createApolloCache(),
+  });
+}

@@ -1,0 +1,37 @@
+import type { ApolloClient, ApolloLink } from "@apollo/client";
+import { ApolloProvider } from "@apollo/client/react";
+import { MockLink } from "@apollo/client/testing";
+import { render, type RenderResult } from "@testing-library/react";
+import type { ComponentProps, ReactNode } from "react";
+import { MemoryRouter } from "react-router";
+
+import { createApolloClient } from "../lib/apollo";
+import { messagesByLocale, MessagesContext, type Locale } from "../lib/i18n";
+
+interface RenderOptions {
+  readonly mocks?: ReadonlyArray<MockLink.MockedResponse>;
+  /** Overrides `mocks` with a hand-made link. */
+  readonly link?: ApolloLink;
+  /** The starting location: a path, or a path with router state. */
+  readonly route?: NonNullable<ComponentProps<typeof MemoryRouter>["initialEntries"]>[number];
+  readonly locale?: Locale;
+}
+
+export interface RenderWithProvidersResult extends RenderResult {
+  readonly client: ApolloClient;
+}
+
+/** Renders UI with the app's Apollo client over a MockLink, a memory router and the given locale. */
+export function renderWithProviders(ui: ReactNode, options: RenderOptions = {}): RenderWithProvidersResult {
+  const link = options.link ?? new MockLink(options.mocks ?? [], { showWarnings: false });
+  // The app's own client (cache policies, error link); only the transport is mocked.
+  const client = createApolloClient({ uri: "/graphql", link });
+  const result = render(
+    <MessagesContext value={messagesByLocale[options.locale ?? "en"]}>
+      <ApolloProvider client={client}>
+        <MemoryRouter initialEntries={[options.route ?? "/"]}>{ui}</MemoryRouter>
+      </ApolloProvider>
+    </MessagesContext>,
+  );
+  return { ...result, client };
+}

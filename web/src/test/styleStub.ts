@@ -1,0 +1,2 @@
+// Jest does not load stylesheets; imports of *.css resolve here.
+export {};
