@@ -1,6 +1,8 @@
 import type { DataSource } from "typeorm";
 import { openTestDatabase, testDialects } from "../../test/databases";
 import { dialectOf } from "./data-source";
+import { seedCatalogs } from "./seed/catalogs.seed";
+import { seedDemo } from "./seed/demo.seed";
 import { mysqlMigrations } from "./migrations/mysql";
 import { sqliteMigrations } from "./migrations/sqlite";
 
@@ -27,9 +29,11 @@ describe.each(testDialects())("migrations on %s", (dialect) => {
     }
   });
 
-  it("should revert every migration with its down", async () => {
+  it("should revert every migration with its down, on a database holding data", async () => {
     const db = await openTestDatabase(dialect);
     try {
+      await seedCatalogs(db.dataSource);
+      expect(await seedDemo(db.dataSource, { accounts: 30 })).toBe(true);
       const count = (dialect === "sqlite" ? sqliteMigrations : mysqlMigrations).length;
       expect(count).toBeGreaterThan(0);
       for (let i = 0; i < count; i += 1) {
