@@ -9,6 +9,7 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["@swc/jest", { ...swcrc, swcrc: false }] },
   globalSetup: "<rootDir>/test/global-setup.ts",
+  globalTeardown: "<rootDir>/test/global-teardown.ts",
   setupFiles: ["<rootDir>/test/setup-env.ts"],
   testTimeout: 60000,
   maxWorkers: 2,

@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import pino from "pino";
 import { createApp } from "../src/app";
 import { parseEnv } from "../src/config/env";
+import type { Services } from "../src/graphql/services";
 import { seedCatalogs } from "../src/db/seed/catalogs.seed";
 import type { Dialect } from "../src/db/data-source";
 import type { UserEntity } from "../src/modules/auth/user.entity";
@@ -46,6 +47,7 @@ export class ApiClient {
 /** The real HTTP app on an ephemeral port over a fresh, migrated, catalog-seeded database. */
 export interface TestApi {
   db: TestDatabase;
+  services: Services;
   counter: QueryCounter;
   url: string;
   anonymous(): ApiClient;
@@ -64,6 +66,7 @@ export async function startTestApi(dialect: Dialect): Promise<TestApi> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     db,
+    services: crm.services,
     counter,
     url,
     anonymous: () => new ApiClient(url),

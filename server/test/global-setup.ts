@@ -25,6 +25,8 @@ export default async function globalSetup(): Promise<void> {
     "",
   ].filter(Boolean);
   process.stderr.write(`${banner.join("\n")}\n`);
+  // Repeated by the global teardown, so the notice is also the last thing a reader sees.
+  process.env.CRM_TEST_MISSING_BANNER = banner.join("\n");
   if (flags.requireServices) {
     throw new Error(`REQUIRE_SERVICES=1 but ${missing.join(" and ")} did not answer`);
   }

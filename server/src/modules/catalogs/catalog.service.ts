@@ -17,6 +17,8 @@ import type { Catalogs, FollowUpStatus, FollowUpStatusGroup, Locale } from "./ca
  */
 export class CatalogService {
   private cached: Promise<Catalogs> | undefined;
+  /** Every status by id, retired ones included: old accounts and notes still point at them. */
+  private statusesById = new Map<number, FollowUpStatus>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -34,7 +36,8 @@ export class CatalogService {
   }
 
   async status(id: number): Promise<FollowUpStatus | undefined> {
-    return (await this.all()).followUpStatuses.find((s) => s.id === id);
+    await this.all();
+    return this.statusesById.get(id);
   }
 
   async locale(id: number): Promise<Locale | undefined> {
@@ -44,7 +47,7 @@ export class CatalogService {
   private async load(): Promise<Catalogs> {
     const repo = <T extends object>(entity: new () => T) => this.dataSource.getRepository(entity);
     const [statusRows, locales, ecommerceTypes, weights, contents, shipments, channels] = await Promise.all([
-      repo(FollowUpStatusEntity).find({ where: { active: true }, order: { position: "ASC", id: "ASC" } }),
+      repo(FollowUpStatusEntity).find({ order: { position: "ASC", id: "ASC" } }),
       repo(LocaleEntity).find({ order: { id: "ASC" } }),
       repo(EcommerceTypeEntity).find({ order: { id: "ASC" } }),
       repo(WeightRangeEntity).find({ order: { id: "ASC" } }),
@@ -52,16 +55,22 @@ export class CatalogService {
       repo(MonthlyShipmentRangeEntity).find({ order: { id: "ASC" } }),
       repo(ChannelEntity).find({ order: { id: "ASC" } }),
     ]);
-    const groups: FollowUpStatusGroup[] = statusRows
+    const allGroups: Array<FollowUpStatusGroup & { active: boolean }> = statusRows
       .filter((row) => row.parentId === null)
-      .map((row) => ({ id: row.id, name: row.name, color: row.color, position: row.position, statuses: [] }));
+      .map((row) => ({ id: row.id, name: row.name, color: row.color, position: row.position, statuses: [], active: row.active }));
     const followUpStatuses: FollowUpStatus[] = [];
+    const statusesById = new Map<number, FollowUpStatus>();
     for (const row of statusRows.filter((r) => r.parentId !== null)) {
-      const group = groups.find((g) => g.id === row.parentId) ?? null;
+      const group = allGroups.find((g) => g.id === row.parentId) ?? null;
       const status: FollowUpStatus = { id: row.id, name: row.name, color: row.color, position: row.position, outcome: row.outcome, group };
-      group?.statuses.push(status);
-      followUpStatuses.push(status);
+      statusesById.set(row.id, status);
+      if (row.active && group?.active) {
+        group.statuses.push(status);
+        followUpStatuses.push(status);
+      }
     }
+    this.statusesById = statusesById;
+    const groups = allGroups.filter((g) => g.active).map(({ active: _active, ...group }) => group);
     const boardOrder = (s: FollowUpStatus) => (s.group?.position ?? 0) * 10_000 + s.position;
     followUpStatuses.sort((a, b) => boardOrder(a) - boardOrder(b));
     return {

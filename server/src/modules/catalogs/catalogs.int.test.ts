@@ -1,6 +1,8 @@
 import { startTestApi, type TestApi } from "../../../test/api";
 import { testDialects } from "../../../test/databases";
-import { buildUser } from "../../../test/factories";
+import { buildProspect, buildUser, firstStatus } from "../../../test/factories";
+import { toGlobalId } from "../../graphql/global-id";
+import { FollowUpStatusEntity } from "../follow-ups/follow-up-status.entity";
 
 const CATALOGS = `{ catalogs {
   statusGroups { name statuses { id name color outcome } }
@@ -41,6 +43,27 @@ describe.each(testDialects())("Query.catalogs on %s", (dialect) => {
     expect(statusGroups.flatMap((g) => g.statuses).every((s) => /^#[0-9a-f]{6}$/i.test(s.color))).toBe(true);
     expect(locales.find((l) => l.code === "MX")).toEqual({ code: "MX", phoneCode: "52", phoneDigits: 10 });
     expect(accountSizes).toEqual(["individual", "startup", "sme", "enterprise", "corporate"]);
+  });
+
+  it("should drop a retired status from the catalogs but still resolve it on accounts that have it", async () => {
+    const ds = api.db.dataSource;
+    const user = await buildUser(ds, ["crm", "sdr"]);
+    const retired = await firstStatus(ds, 2);
+    const account = await buildProspect(ds, user, { followUpId: retired.id });
+    await ds.getRepository(FollowUpStatusEntity).update(retired.id, { active: false });
+    await api.services.catalogs.reload();
+    try {
+      const client = await api.as(user);
+      const res = await client.gql<CatalogsData>(CATALOGS);
+      expect(res.data?.catalogs.followUpStatuses.map((s) => s.id)).not.toContain(retired.id);
+      const one = await client.gql<{ account: { followUpStatus: { id: number; name: string } } }>(`query($id: ID!) { account(id: $id) { followUpStatus { id name } } }`, {
+        id: toGlobalId("Account", account.id),
+      });
+      expect(one.data?.account.followUpStatus).toEqual({ id: retired.id, name: retired.name });
+    } finally {
+      await ds.getRepository(FollowUpStatusEntity).update(retired.id, { active: true });
+      await api.services.catalogs.reload();
+    }
   });
 
   it("should refuse anonymous callers and users without crm", async () => {
