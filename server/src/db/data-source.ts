@@ -14,11 +14,17 @@ export type DatabaseTarget =
   | { dialect: "sqlite"; path: string }
   | { dialect: "mysql"; url: string; database: string; flavour: "mysql" | "mariadb" };
 
-/** Parses `sqlite:<path>`, `sqlite::memory:` or `mysql://user:pass@host:port/db`. */
+/**
+ * The repository root (this file is server/src/db or server/dist/db): relative SQLite paths
+ * mean the same file whichever workspace script opens them.
+ */
+const REPOSITORY_ROOT = resolve(__dirname, "../../..");
+
+/** Parses `sqlite:<path>` (relative to the repository root), `sqlite::memory:` or `mysql://user:pass@host:port/db`. */
 export function parseDatabaseUrl(url: string): DatabaseTarget {
   if (url.startsWith("sqlite:")) {
     const path = url.slice("sqlite:".length);
-    return { dialect: "sqlite", path: path === ":memory:" ? path : resolve(path) };
+    return { dialect: "sqlite", path: path === ":memory:" ? path : resolve(REPOSITORY_ROOT, path) };
   }
   const parsed = new URL(url.replace(/^mariadb:/, "mysql:"));
   const database = parsed.pathname.replace(/^\//, "");
