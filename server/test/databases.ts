@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, Logger } from "typeorm";
 import { testFlags } from "../src/config/env";
 import { createDataSource, type Dialect } from "../src/db/data-source";
 import { migrate } from "../src/db/migrate";
@@ -16,7 +16,7 @@ export interface TestDatabase {
 }
 
 /** A freshly created and migrated database of its own for one suite. */
-export async function openTestDatabase(dialect: Dialect, options: { logger?: import("typeorm").Logger } = {}): Promise<TestDatabase> {
+export async function openTestDatabase(dialect: Dialect, options: { logger?: Logger } = {}): Promise<TestDatabase> {
   const scratch = await createScratchDatabase(dialect, testFlags().mariadbUrl, "crm_test");
   const dataSource = await createDataSource(scratch.url, { logger: options.logger, poolSize: 5 });
   await dataSource.initialize();

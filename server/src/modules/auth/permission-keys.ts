@@ -1,13 +1,5 @@
 import type { PermissionKind } from "./permission.entity";
 
-/** Sales-role keys: filters for managers, and what a salesman's role is. */
-export const SALES_ROLE_KEYS = ["kae", "kae_ltl", "csr", "csr_ltl", "fullfilment", "wms", "ecartpay", "parapaquetes"] as const;
-export type SalesRoleKey = (typeof SALES_ROLE_KEYS)[number];
-
-/** CRM roles that shape visibility. */
-export const CRM_ROLE_KEYS = ["sdr", "mdr"] as const;
-export type CrmRoleKey = (typeof CRM_ROLE_KEYS)[number];
-
 /** Every permission the CRM knows, with the legacy ids integrators still use. */
 export const PERMISSIONS: ReadonlyArray<{ key: string; legacyId: number | null; kind: PermissionKind; description: string }> = [
   { key: "crm", legacyId: 319, kind: "access", description: "Base CRM access: required for every CRM field" },

@@ -1,17 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from "typeorm";
-import { AccountEntity } from "../accounts/account.entity";
-import { CompanyEntity } from "../accounts/company.entity";
-import { UserEntity } from "../auth/user.entity";
+import { Column, Entity, Index } from "typeorm";
+import { AccountChildColumns } from "../accounts/account-child.columns";
 
 export const LOCATION_KINDS = ["office", "warehouse", "branch", "headquarters", "distribution_center"] as const;
 export type LocationKind = (typeof LOCATION_KINDS)[number];
@@ -20,24 +8,7 @@ export type LocationKind = (typeof LOCATION_KINDS)[number];
 @Entity({ name: "company_locations" })
 @Index("idx_company_locations_prospect", ["prospectId"])
 @Index("idx_company_locations_company", ["companyId"])
-export class LocationEntity {
-  @PrimaryGeneratedColumn({ type: "int" })
-  id!: number;
-
-  @Column({ name: "prospect_id", type: "int", nullable: true })
-  prospectId!: number | null;
-
-  @ManyToOne(() => AccountEntity, { onDelete: "CASCADE" })
-  @JoinColumn({ name: "prospect_id" })
-  prospect?: Relation<AccountEntity>;
-
-  @Column({ name: "company_id", type: "int", nullable: true })
-  companyId!: number | null;
-
-  @ManyToOne(() => CompanyEntity, { onDelete: "CASCADE" })
-  @JoinColumn({ name: "company_id" })
-  company?: Relation<CompanyEntity>;
-
+export class LocationEntity extends AccountChildColumns {
   @Column({ type: "varchar", length: 24 })
   kind!: LocationKind;
 
@@ -71,20 +42,4 @@ export class LocationEntity {
 
   @Column({ name: "is_primary", type: "boolean", default: false })
   isPrimary!: boolean;
-
-  @Column({ name: "created_by", type: "int" })
-  createdBy!: number;
-
-  @ManyToOne(() => UserEntity, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "created_by" })
-  creator?: Relation<UserEntity>;
-
-  @CreateDateColumn({ name: "created_at", type: "datetime" })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: "updated_at", type: "datetime" })
-  updatedAt!: Date;
-
-  @Column({ name: "deleted_at", type: "datetime", nullable: true })
-  deletedAt!: Date | null;
 }
