@@ -7,7 +7,7 @@ import { App } from "./App";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { createApolloClient } from "./lib/apollo";
 import { config } from "./lib/config";
-import { detectLocale, messagesByLocale, MessagesContext } from "./lib/i18n";
+import { I18nProvider } from "./lib/I18nProvider";
 import "./styles.css";
 
 const rootElement = document.getElementById("root");
@@ -15,13 +15,11 @@ if (!rootElement) {
   throw new Error("index.html has no #root element");
 }
 
-const locale = detectLocale();
-document.documentElement.lang = locale;
 const client = createApolloClient({ uri: config.graphqlUrl });
 
 createRoot(rootElement).render(
   <StrictMode>
-    <MessagesContext value={messagesByLocale[locale]}>
+    <I18nProvider>
       <ErrorBoundary>
         <ApolloProvider client={client}>
           <BrowserRouter>
@@ -29,6 +27,6 @@ createRoot(rootElement).render(
           </BrowserRouter>
         </ApolloProvider>
       </ErrorBoundary>
-    </MessagesContext>
+    </I18nProvider>
   </StrictMode>,
 );

@@ -1,6 +1,7 @@
 import { Component, type ErrorInfo, type ReactNode } from "react";
 
-import { useMessages } from "../lib/i18n";
+import { useT } from "../lib/i18n";
+import { commonMessages } from "../lib/messages";
 
 interface ErrorBoundaryProps {
   readonly children: ReactNode;
@@ -34,7 +35,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
 }
 
 function ErrorFallback() {
-  const messages = useMessages();
+  const messages = useT(commonMessages);
   return (
     <div role="alert" className="error-fallback">
       <p>{messages.errorBoundary.title}</p>

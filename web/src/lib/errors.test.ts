@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors, ServerError } from "@apollo/client/errors";
 
 import { errorCodeOf, errorMessage, fieldErrorsOf, serverErrorCodes, type ClientErrorCode } from "./errors";
-import { messagesByLocale } from "./i18n";
+import { commonMessages } from "./messages";
 
 function graphQLError(code: unknown, extra: Record<string, unknown> = {}): CombinedGraphQLErrors {
   return new CombinedGraphQLErrors({ data: null, errors: [{ message: "server text", extensions: { code, ...extra } }] });
@@ -56,26 +56,26 @@ describe("errorCodeOf", () => {
 
 describe("errorMessage", () => {
   it.each(["en", "es-MX"] as const)("should give every code its own non-empty %s message", (locale) => {
-    const messages = messagesByLocale[locale];
+    const messages = commonMessages[locale].errors;
     const texts = serverErrorCodes.map((code) => errorMessage(graphQLError(code), messages));
     texts.forEach((text) => expect(text.length).toBeGreaterThan(0));
     expect(new Set(texts).size).toBe(serverErrorCodes.length);
   });
 
   it("should never show the server's raw message", () => {
-    expect(errorMessage(graphQLError("FORBIDDEN"), messagesByLocale.en)).not.toContain("server text");
+    expect(errorMessage(graphQLError("FORBIDDEN"), commonMessages.en.errors)).not.toContain("server text");
   });
 
   it("should use the locale's text when the code is known", () => {
-    expect(errorMessage(graphQLError("FORBIDDEN"), messagesByLocale.en)).toBe("You do not have permission to do this.");
-    expect(errorMessage(graphQLError("FORBIDDEN"), messagesByLocale["es-MX"])).toBe("No tienes permiso para hacer esto.");
+    expect(errorMessage(graphQLError("FORBIDDEN"), commonMessages.en.errors)).toBe("You do not have permission to do this.");
+    expect(errorMessage(graphQLError("FORBIDDEN"), commonMessages["es-MX"].errors)).toBe("No tienes permiso para hacer esto.");
   });
 
   it("should prefer an override for the matching code only", () => {
     const overrides = { UNAUTHENTICATED: "Wrong password" };
-    expect(errorMessage(graphQLError("UNAUTHENTICATED"), messagesByLocale.en, overrides)).toBe("Wrong password");
-    expect(errorMessage(graphQLError("FORBIDDEN"), messagesByLocale.en, overrides)).toBe(
-      messagesByLocale.en.errors.FORBIDDEN,
+    expect(errorMessage(graphQLError("UNAUTHENTICATED"), commonMessages.en.errors, overrides)).toBe("Wrong password");
+    expect(errorMessage(graphQLError("FORBIDDEN"), commonMessages.en.errors, overrides)).toBe(
+      commonMessages.en.errors.FORBIDDEN,
     );
   });
 });

@@ -1,6 +1,5 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from "@apollo/client/errors";
 
-import type { Messages } from "./i18n";
 
 /** The closed set of `extensions.code` values the server returns (see server/src/graphql/errors.ts). */
 export const serverErrorCodes = [
@@ -64,10 +63,16 @@ export function errorCodeOf(error: unknown): ClientErrorCode {
   return "INTERNAL_SERVER_ERROR";
 }
 
-/** The user message for an error, in the given locale's strings. The one place codes become words. */
-export function errorMessage(error: unknown, messages: Messages, overrides: ErrorMessageOverrides = {}): string {
+/** One locale's message per code (`commonMessages[locale].errors`). */
+export type ErrorMessages = Readonly<Record<ClientErrorCode, string>>;
+
+/**
+ * The user message for an error, in the given locale's strings. The one place codes become words;
+ * components use `useErrorMessage()`, which passes the current locale's strings.
+ */
+export function errorMessage(error: unknown, messages: ErrorMessages, overrides: ErrorMessageOverrides = {}): string {
   const code = errorCodeOf(error);
-  return overrides[code] ?? messages.errors[code];
+  return overrides[code] ?? messages[code];
 }
 
 /** BAD_USER_INPUT per-field problems (`extensions.fields`), for forms to show next to their inputs. */

@@ -6,7 +6,8 @@ import type { ComponentProps, ReactNode } from "react";
 import { MemoryRouter } from "react-router";
 
 import { createApolloClient } from "../lib/apollo";
-import { messagesByLocale, MessagesContext, type Locale } from "../lib/i18n";
+import type { Locale } from "../lib/i18n";
+import { I18nProvider } from "../lib/I18nProvider";
 
 interface RenderOptions {
   readonly mocks?: ReadonlyArray<MockLink.MockedResponse>;
@@ -27,11 +28,11 @@ export function renderWithProviders(ui: ReactNode, options: RenderOptions = {}):
   // The app's own client (cache policies, error link); only the transport is mocked.
   const client = createApolloClient({ uri: "/graphql", link });
   const result = render(
-    <MessagesContext value={messagesByLocale[options.locale ?? "en"]}>
+    <I18nProvider initialLocale={options.locale ?? "en"}>
       <ApolloProvider client={client}>
         <MemoryRouter initialEntries={[options.route ?? "/"]}>{ui}</MemoryRouter>
       </ApolloProvider>
-    </MessagesContext>,
+    </I18nProvider>,
   );
   return { ...result, client };
 }

@@ -1,10 +1,11 @@
 import type { AccountRow_AccountFragment } from "../../__generated__/graphql";
-import { useMessages } from "../../lib/i18n";
+import { useI18n, useT } from "../../lib/i18n";
+import { accountsMessages } from "./messages";
 
 /** One account in the accounts table; its data needs are the `AccountRow_account` fragment. */
 export function AccountRow({ account }: { account: AccountRow_AccountFragment }) {
-  const messages = useMessages();
-  const createdAt = new Date(account.createdAt);
+  const messages = useT(accountsMessages);
+  const { format } = useI18n();
   return (
     <tr>
       <td>
@@ -12,8 +13,8 @@ export function AccountRow({ account }: { account: AccountRow_AccountFragment })
         {account.email ? <small>{account.email}</small> : null}
       </td>
       <td>{account.companyName}</td>
-      <td>{messages.accounts.types[account.type]}</td>
-      <td>{messages.accounts.statuses[account.status]}</td>
+      <td>{messages.types[account.type]}</td>
+      <td>{messages.statuses[account.status]}</td>
       <td>
         <span className="swatch" style={{ backgroundColor: account.followUpStatus.color }} aria-hidden="true" />
         {account.followUpStatus.name}
@@ -21,7 +22,7 @@ export function AccountRow({ account }: { account: AccountRow_AccountFragment })
       <td>{account.salesman?.name ?? "—"}</td>
       <td>
         <time dateTime={account.createdAt}>
-          {Number.isNaN(createdAt.getTime()) ? account.createdAt : createdAt.toLocaleDateString(messages.locale)}
+          {format.date(account.createdAt)}
         </time>
       </td>
     </tr>

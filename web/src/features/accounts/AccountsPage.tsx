@@ -1,16 +1,21 @@
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
 
-import { errorMessage } from "../../lib/errors";
-import { useMessages } from "../../lib/i18n";
+import { useI18n, useT } from "../../lib/i18n";
+import { commonMessages } from "../../lib/messages";
+import { useErrorMessage } from "../../lib/useErrorMessage";
 import { AccountRow } from "./AccountRow";
+import { accountsMessages } from "./messages";
 import { useAccounts } from "./useAccounts";
 
 const searchDebounceMs = 300;
 
 /** The first page of accounts with a search box (kept in `?q=` so it survives reloads) and "load more". */
 export function AccountsPage() {
-  const messages = useMessages();
+  const messages = useT(accountsMessages);
+  const common = useT(commonMessages);
+  const { format } = useI18n();
+  const toMessage = useErrorMessage();
   const [searchParams, setSearchParams] = useSearchParams();
   const search = (searchParams.get("q") ?? "").trim();
   const [draft, setDraft] = useState(search);
@@ -27,21 +32,21 @@ export function AccountsPage() {
     return () => clearTimeout(timer);
   }, [draft, search, setSearchParams]);
 
-  const columns = messages.accounts.columns;
+  const columns = messages.columns;
   return (
     <section className="accounts">
       <header className="accounts__header">
-        <h1>{messages.accounts.title}</h1>
+        <h1>{messages.title}</h1>
         <input
           type="search"
-          aria-label={messages.accounts.search}
-          placeholder={messages.accounts.searchPlaceholder}
+          aria-label={messages.search}
+          placeholder={messages.searchPlaceholder}
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
         />
       </header>
-      {error ? <p role="alert" className="form-error">{errorMessage(error, messages)}</p> : null}
-      {loading && accounts.length === 0 ? <p role="status">{messages.loading}</p> : null}
+      {error ? <p role="alert" className="form-error">{toMessage(error)}</p> : null}
+      {loading && accounts.length === 0 ? <p role="status">{common.loading}</p> : null}
       <table className="accounts__table" aria-busy={loading}>
         <thead>
           <tr>
@@ -60,12 +65,12 @@ export function AccountsPage() {
           ))}
         </tbody>
       </table>
-      {!loading && !error && accounts.length === 0 ? <p>{messages.accounts.empty}</p> : null}
+      {!loading && !error && accounts.length === 0 ? <p>{messages.empty}</p> : null}
       <footer className="accounts__footer">
-        {accounts.length > 0 ? <span>{messages.accounts.shown(accounts.length, totalCount)}</span> : null}
+        {accounts.length > 0 ? <span>{messages.shown(format.number(accounts.length), format.number(totalCount))}</span> : null}
         {hasNextPage ? (
           <button type="button" onClick={loadMore} disabled={loadingMore}>
-            {loadingMore ? messages.accounts.loadingMore : messages.accounts.loadMore}
+            {loadingMore ? messages.loadingMore : messages.loadMore}
           </button>
         ) : null}
       </footer>

@@ -1,14 +1,16 @@
 import { useState, type FormEvent } from "react";
 import { useLocation, useNavigate } from "react-router";
 
-import { errorMessage } from "../../lib/errors";
-import { useMessages } from "../../lib/i18n";
+import { useT } from "../../lib/i18n";
+import { useErrorMessage } from "../../lib/useErrorMessage";
+import { authMessages } from "./messages";
 import { isLoginRedirectState } from "./RouteGuards";
 import { useLogin } from "./useLogin";
 
 /** Email + password sign-in; on success returns to the page that sent the user here. */
 export function LoginPage() {
-  const messages = useMessages();
+  const messages = useT(authMessages);
+  const toMessage = useErrorMessage();
   const navigate = useNavigate();
   const location = useLocation();
   const { login, loading, error } = useLogin();
@@ -53,7 +55,7 @@ export function LoginPage() {
         />
         {error ? (
           <p role="alert" className="form-error">
-            {errorMessage(error, messages, { UNAUTHENTICATED: messages.login.invalidCredentials })}
+            {toMessage(error, { UNAUTHENTICATED: messages.login.invalidCredentials })}
           </p>
         ) : null}
         <button type="submit" disabled={loading}>

@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
 
-import { errorMessage } from "../../lib/errors";
-import { useMessages } from "../../lib/i18n";
+import { useT } from "../../lib/i18n";
+import { commonMessages } from "../../lib/messages";
+import { useErrorMessage } from "../../lib/useErrorMessage";
 import { useMe } from "./useMe";
 
 /** Where the login page returns to, carried in the router's location state. */
@@ -16,7 +17,8 @@ export function isLoginRedirectState(value: unknown): value is LoginRedirectStat
 
 /** Renders its children for a signed-in viewer; sends everyone else to /login. */
 export function RequireViewer({ children }: { children: ReactNode }) {
-  const messages = useMessages();
+  const messages = useT(commonMessages);
+  const toMessage = useErrorMessage();
   const location = useLocation();
   const { viewer, loading, error, refetch } = useMe();
   if (loading) {
@@ -25,7 +27,7 @@ export function RequireViewer({ children }: { children: ReactNode }) {
   if (error) {
     return (
       <div role="alert">
-        <p>{errorMessage(error, messages)}</p>
+        <p>{toMessage(error)}</p>
         <button type="button" onClick={refetch}>{messages.retry}</button>
       </div>
     );
@@ -39,7 +41,7 @@ export function RequireViewer({ children }: { children: ReactNode }) {
 
 /** Renders its children only when nobody is signed in (the login page); a viewer goes home. */
 export function RequireGuest({ children }: { children: ReactNode }) {
-  const messages = useMessages();
+  const messages = useT(commonMessages);
   const { viewer, loading } = useMe();
   if (loading) {
     return <p role="status">{messages.loading}</p>;

@@ -1,0 +1,53 @@
+import { defineMessages } from "./i18n";
+
+/** Strings every feature uses: the app frame, generic states and the error codes. */
+export const commonMessages = defineMessages({
+  en: {
+    appName: "CRM",
+    loading: "Loading…",
+    retry: "Try again",
+    cancel: "Cancel",
+    close: "Close",
+    save: "Save",
+    saving: "Saving…",
+    none: "—",
+    language: "Language",
+    languageNames: { "es-MX": "Español", en: "English" },
+    errorBoundary: { title: "Something went wrong.", reload: "Reload" },
+    errors: {
+      UNAUTHENTICATED: "Your session has ended. Please sign in again.",
+      FORBIDDEN: "You do not have permission to do this.",
+      NOT_FOUND: "We could not find what you were looking for.",
+      BAD_USER_INPUT: "Some fields need your attention.",
+      CONFLICT: "Someone else changed this record. Reload and try again.",
+      INTEGRATION_FAILED: "An external service failed. Try again in a moment.",
+      RATE_LIMITED: "Too many requests. Wait a moment and try again.",
+      INTERNAL_SERVER_ERROR: "Something went wrong on our side. Try again.",
+      NETWORK_ERROR: "Cannot reach the server. Check your connection.",
+    },
+  },
+  "es-MX": {
+    appName: "CRM",
+    loading: "Cargando…",
+    retry: "Reintentar",
+    cancel: "Cancelar",
+    close: "Cerrar",
+    save: "Guardar",
+    saving: "Guardando…",
+    none: "—",
+    language: "Idioma",
+    languageNames: { "es-MX": "Español", en: "English" },
+    errorBoundary: { title: "Algo salió mal.", reload: "Recargar" },
+    errors: {
+      UNAUTHENTICATED: "Tu sesión terminó. Vuelve a iniciar sesión.",
+      FORBIDDEN: "No tienes permiso para hacer esto.",
+      NOT_FOUND: "No encontramos lo que buscabas.",
+      BAD_USER_INPUT: "Revisa los campos marcados.",
+      CONFLICT: "Alguien más modificó este registro. Recarga e inténtalo de nuevo.",
+      INTEGRATION_FAILED: "Falló un servicio externo. Inténtalo de nuevo en un momento.",
+      RATE_LIMITED: "Demasiadas solicitudes. Espera un momento e inténtalo de nuevo.",
+      INTERNAL_SERVER_ERROR: "Algo salió mal de nuestro lado. Inténtalo de nuevo.",
+      NETWORK_ERROR: "No se puede conectar con el servidor. Revisa tu conexión.",
+    },
+  },
+});
