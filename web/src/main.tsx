@@ -5,6 +5,7 @@ import { BrowserRouter } from "react-router";
 
 import { App } from "./App";
 import { ErrorBoundary } from "./components/ErrorBoundary";
+import { ToastProvider } from "./components/Toast";
 import { createApolloClient } from "./lib/apollo";
 import { config } from "./lib/config";
 import { I18nProvider } from "./lib/I18nProvider";
@@ -21,11 +22,13 @@ createRoot(rootElement).render(
   <StrictMode>
     <I18nProvider>
       <ErrorBoundary>
-        <ApolloProvider client={client}>
-          <BrowserRouter>
-            <App />
-          </BrowserRouter>
-        </ApolloProvider>
+        <ToastProvider>
+          <ApolloProvider client={client}>
+            <BrowserRouter>
+              <App />
+            </BrowserRouter>
+          </ApolloProvider>
+        </ToastProvider>
       </ErrorBoundary>
     </I18nProvider>
   </StrictMode>,

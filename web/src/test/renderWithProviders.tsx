@@ -5,6 +5,7 @@ import { render, type RenderResult } from "@testing-library/react";
 import type { ComponentProps, ReactNode } from "react";
 import { MemoryRouter } from "react-router";
 
+import { ToastProvider } from "../components/Toast";
 import { createApolloClient } from "../lib/apollo";
 import type { Locale } from "../lib/i18n";
 import { I18nProvider } from "../lib/I18nProvider";
@@ -29,9 +30,11 @@ export function renderWithProviders(ui: ReactNode, options: RenderOptions = {}):
   const client = createApolloClient({ uri: "/graphql", link });
   const result = render(
     <I18nProvider initialLocale={options.locale ?? "en"}>
-      <ApolloProvider client={client}>
-        <MemoryRouter initialEntries={[options.route ?? "/"]}>{ui}</MemoryRouter>
-      </ApolloProvider>
+      <ToastProvider>
+        <ApolloProvider client={client}>
+          <MemoryRouter initialEntries={[options.route ?? "/"]}>{ui}</MemoryRouter>
+        </ApolloProvider>
+      </ToastProvider>
     </I18nProvider>,
   );
   return { ...result, client };
