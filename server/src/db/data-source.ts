@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { createConnection } from "mysql2/promise";
 import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger } from "typeorm";
-import { entities } from "./entities";
+import { entities, subscribers } from "./entities";
 import { mysqlMigrations } from "./migrations/mysql";
 import { sqliteMigrations } from "./migrations/sqlite";
 
@@ -62,6 +62,7 @@ export interface DataSourceSettings {
 export function dataSourceOptions(target: DatabaseTarget, settings: DataSourceSettings = {}): DataSourceOptions {
   const common = {
     entities,
+    subscribers,
     synchronize: false,
     migrationsRun: false,
     logger: settings.logger,

@@ -1,5 +1,6 @@
 import { AccountEntity } from "../modules/accounts/account.entity";
 import { CompanyEntity } from "../modules/accounts/company.entity";
+import { CompanyNameKeySubscriber } from "../modules/accounts/company-name-key";
 import { ApiTokenEntity } from "../modules/auth/api-token.entity";
 import { PermissionEntity, UserPermissionEntity } from "../modules/auth/permission.entity";
 import { SessionEntity } from "../modules/auth/session.entity";
@@ -53,3 +54,6 @@ export const entities = [
   ImportRowEntity,
   OutboxEntity,
 ];
+
+/** Entity subscribers of the DataSource. */
+export const subscribers = [CompanyNameKeySubscriber];

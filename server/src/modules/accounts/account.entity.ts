@@ -32,6 +32,7 @@ export type AccountStatusCode = (typeof AccountStatusCode)[keyof typeof AccountS
 @Index("idx_prospection_users_created_at", ["createdAt"])
 @Index("idx_prospection_users_name", ["name"])
 @Index("idx_prospection_users_company_name", ["companyName"])
+@Index("idx_prospection_users_company_name_key", ["companyNameKey"])
 @Index("idx_prospection_users_email", ["email"])
 @Index("idx_prospection_users_phone", ["phone"])
 export class AccountEntity {
@@ -43,6 +44,10 @@ export class AccountEntity {
 
   @Column({ name: "company_name", type: "varchar", length: 191 })
   companyName!: string;
+
+  /** companyName folded for duplicate checks (company-name-key.ts); kept in step by a subscriber. */
+  @Column({ name: "company_name_key", type: "varchar", length: 191, nullable: true })
+  companyNameKey!: string | null;
 
   @Column({ type: "varchar", length: 191, nullable: true })
   email!: string | null;

@@ -1,4 +1,5 @@
 import { Initial1795731157451 } from "./1795731157451-Initial";
+import { CompanyNameKey1795733238676 } from "./1795733238676-CompanyNameKey";
 
 /** Migrations for MySQL 8 / MariaDB 10.11, oldest first. */
-export const mysqlMigrations: Function[] = [Initial1795731157451];
+export const mysqlMigrations: Function[] = [Initial1795731157451, CompanyNameKey1795733238676];

@@ -1,0 +1,43 @@
+import { EventSubscriber, type EntitySubscriberInterface, type InsertEvent, type UpdateEvent } from "typeorm";
+import { AccountEntity } from "./account.entity";
+
+/**
+ * The comparable form of a company name: accents and case folded, punctuation and runs of
+ * spaces reduced to one space ("Logística  del Bajío, S.A." → "logistica del bajio s a").
+ * Stored in prospection_users.company_name_key (indexed) so duplicate checks are one
+ * indexed IN on both SQLite and MariaDB, whatever their collations do.
+ */
+export function companyNameKey(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .slice(0, 191);
+}
+
+/**
+ * Keeps company_name_key in step with company_name for every write that goes through
+ * TypeORM (save, insert and update builders, seeds included), so no writer can forget it.
+ */
+@EventSubscriber()
+export class CompanyNameKeySubscriber implements EntitySubscriberInterface<AccountEntity> {
+  listenTo(): typeof AccountEntity {
+    return AccountEntity;
+  }
+
+  beforeInsert(event: InsertEvent<AccountEntity>): void {
+    fill(event.entity);
+  }
+
+  beforeUpdate(event: UpdateEvent<AccountEntity>): void {
+    fill(event.entity);
+  }
+}
+
+function fill(values: Partial<AccountEntity> | undefined): void {
+  if (values && typeof values.companyName === "string") {
+    values.companyNameKey = companyNameKey(values.companyName);
+  }
+}
