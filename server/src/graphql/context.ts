@@ -22,7 +22,10 @@ export interface Context {
   cookies: SessionCookies;
   /** The viewer, or UNAUTHENTICATED. */
   requireViewer(): Viewer;
-  /** The viewer with the base CRM permission (legacy 319), or UNAUTHENTICATED / FORBIDDEN. */
+  /**
+   * @deprecated The shield (modules/auth/permissions.ts) guards every field now: use
+   * requireViewer() to get the viewer. Kept only until in-flight resolvers move off it.
+   */
   requireCrm(): Viewer;
 }
 
@@ -42,13 +45,19 @@ export function buildContext(parts: ContextParts): Context {
     }
     return parts.viewer;
   };
+  const loaders = createLoaders(parts.dataSource);
+  if (parts.viewer) {
+    // Shield rules read permissions through this loader; authentication already loaded them.
+    const userId = parts.viewer.id;
+    loaders.permissionKeysByUserId.prime(userId, [...parts.viewer.userPermissions].sort().map((key) => ({ userId, key })));
+  }
   return {
     requestId: parts.requestId,
     logger: parts.logger,
     viewer: parts.viewer,
     services: parts.services,
     cookies: parts.cookies,
-    loaders: createLoaders(parts.dataSource),
+    loaders,
     requireViewer,
     requireCrm: () => {
       const viewer = requireViewer();

@@ -10,7 +10,7 @@ import { Node } from "./node.types";
 export class NodeResolver {
   @Query(() => Node, { description: "Any object by its opaque global id; NOT_FOUND outside the viewer's scope" })
   async node(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<AccountEntity | UserEntity> {
-    const viewer = ctx.requireCrm();
+    const viewer = ctx.requireViewer();
     const { kind, id: numericId } = fromGlobalId(id);
     switch (kind) {
       case "Account":

@@ -6,6 +6,7 @@ import { ClientResolver, PartnerProspectResolver } from "../modules/accounts/acc
 import { AccountResolver } from "../modules/accounts/account.resolver";
 import { CompanyResolver } from "../modules/accounts/company.resolver";
 import { AuthResolver } from "../modules/auth/auth.resolver";
+import { applyPermissions } from "../modules/auth/permissions";
 import { UserResolver } from "../modules/auth/user.resolver";
 import { CatalogResolver } from "../modules/catalogs/catalog.resolver";
 import { ContactResolver } from "../modules/contacts/contact.resolver";
@@ -34,13 +35,14 @@ const resolvers: NonEmptyArray<Function> = [
   NodeResolver,
 ];
 
-/** Builds the executable schema from the type-graphql classes (no file is written). */
-export function buildCrmSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+/** Builds the executable schema from the type-graphql classes, guarded by permissions.ts (no file is written). */
+export async function buildCrmSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     orphanedTypes: [Node],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   });
+  return applyPermissions(schema);
 }
 

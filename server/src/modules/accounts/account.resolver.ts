@@ -27,12 +27,12 @@ export class AccountResolver {
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1 to 100 (default 25)" }) first?: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
   ): Promise<AccountPage> {
-    return ctx.services.accounts.list(ctx.requireCrm(), { filter, orderBy, first, after });
+    return ctx.services.accounts.list(ctx.requireViewer(), { filter, orderBy, first, after });
   }
 
   @Query(() => Account, { description: "One account; NOT_FOUND when it is outside the viewer's scope" })
   account(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<AccountEntity> {
-    return ctx.services.accounts.get(ctx.requireCrm(), expectGlobalId(id, "Account"));
+    return ctx.services.accounts.get(ctx.requireViewer(), expectGlobalId(id, "Account"));
   }
 
   @FieldResolver(() => ID)

@@ -47,18 +47,31 @@ export function applyVisibility(qb: SelectQueryBuilder<AccountEntity>, viewer: V
   });
 }
 
-/** Filters that only all-prospects may use; asking without it is FORBIDDEN, never ignored. */
-export function assertFilterAllowed(filter: AccountFilter | null | undefined, viewer: Viewer): void {
-  if (!filter || viewer.has("all-prospects")) {
-    return;
+/**
+ * The one source of the all-prospects filter rule (the shield rule and services use it):
+ * salesman, sales-role and date-range filters without all-prospects are FORBIDDEN naming
+ * the filter, never silently ignored. Null when the filter is allowed.
+ */
+export function forbiddenFilterError(filter: AccountFilter | null | undefined, hasAllProspects: boolean): ForbiddenError | null {
+  if (!filter || hasAllProspects) {
+    return null;
   }
   const named = [
     filter.salesmanIds?.length ? "salesmanIds" : null,
     filter.salesRoles?.length ? "salesRoles" : null,
     filter.createdAt && (filter.createdAt.from || filter.createdAt.to) ? "createdAt" : null,
   ].filter((name): name is string => name !== null);
-  if (named.length > 0) {
-    throw new ForbiddenError(`The ${named.join(", ")} filter${named.length > 1 ? "s need" : " needs"} the all-prospects permission`);
+  if (named.length === 0) {
+    return null;
+  }
+  return new ForbiddenError(`The ${named.join(", ")} filter${named.length > 1 ? "s need" : " needs"} the all-prospects permission`);
+}
+
+/** Throwing form of forbiddenFilterError, for services reached without the shield. */
+export function assertFilterAllowed(filter: AccountFilter | null | undefined, viewer: Viewer): void {
+  const error = forbiddenFilterError(filter, viewer.has("all-prospects"));
+  if (error) {
+    throw error;
   }
 }
 

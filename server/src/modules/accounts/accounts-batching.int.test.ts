@@ -30,7 +30,7 @@ describe.each(testDialects())("SQL statements per accounts page on %s", (dialect
   beforeAll(async () => {
     api = await startTestApi(dialect);
     const ds = api.db.dataSource;
-    const managerUser = await buildUser(ds, ["crm", "crm-manager"]);
+    const managerUser = await buildUser(ds, ["crm", "crm-manager", "crm-menu", "crm-partners"]);
     const salesmen = [await buildUser(ds, ["crm", "sdr"]), await buildUser(ds, ["crm", "sdr"]), managerUser];
     const [status, locale] = await Promise.all([firstStatus(ds), mexico(ds)]);
     const accounts = Array.from({ length: 120 }, (_, i) => ({

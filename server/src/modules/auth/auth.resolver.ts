@@ -14,6 +14,8 @@ export class AuthResolver {
   async login(@Arg("input", () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<UserEntity> {
     const session = await ctx.services.auth.login(input.email, input.password);
     ctx.cookies.set(session.token, session.expiresAt);
+    // The rest of this request (the selected User fields and their rules) sees the new session.
+    ctx.viewer = await ctx.services.auth.viewerForSession(session.token);
     return session.user;
   }
 

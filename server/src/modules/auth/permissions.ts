@@ -1,0 +1,90 @@
+import { type GraphQLSchema, isInterfaceType, isObjectType } from "graphql";
+import { allow, and, chain, deny, or, shield } from "graphql-shield";
+import { applyMiddleware } from "graphql-middleware";
+import { ForbiddenError } from "../../graphql/errors";
+import {
+  allProspectsFilters,
+  hasAllProspects,
+  hasCrm,
+  hasMenu,
+  hasPartners,
+  isAdmin,
+  isSelf,
+  tokenCanRead,
+  tokenCanWrite,
+  type ShieldRule,
+} from "./rules";
+
+/*
+ * THE permission matrix of the graph (DESIGN.md §6): one row per Query and Mutation field,
+ * plus the guarded object fields. Anything not listed is denied (fallbackRule: deny).
+ * Every Query row also needs the token `read` scope and every Mutation row the `write`
+ * scope (added in applyPermissions, so a row cannot forget it). Rules live in rules.ts.
+ * Each row has its test-matrix entry in permissions.int.test.ts (permission-matrix.ts).
+ */
+
+/** Query fields. */
+export const queryRules: Record<string, ShieldRule> = {
+  me: allow, // anyone; null when signed out
+  catalogs: hasCrm, // crm
+  accounts: and(hasCrm, allProspectsFilters("filter")), // crm; salesman/role/date filters need all-prospects
+  account: hasCrm, // crm; out-of-scope accounts are NOT_FOUND (visibility in SQL)
+  node: hasCrm, // crm; same visibility as account
+};
+
+/** Mutation fields. */
+export const mutationRules: Record<string, ShieldRule> = {
+  login: allow, // anyone (throttled per email+IP)
+  logout: allow, // anyone; ends this browser's session
+};
+
+/** Fields every Account implementation guards (applied to each type implementing Account). */
+export const accountFieldRules: Record<string, ShieldRule> = {
+  locations: hasMenu, // crm-menu: locations are read with crm-menu only
+};
+
+/** Guarded object fields; other fields of these types are allowed. */
+export const objectFieldRules: Record<string, Record<string, ShieldRule>> = {
+  PartnerProspect: { partnerData: hasPartners }, // crm-partners
+  User: { permissions: or(isSelf, isAdmin, hasAllProspects) }, // own, admins', managers'
+};
+
+/** Object types every field of which is guarded, wherever they are reached from. */
+export const objectTypeRules: Record<string, ShieldRule> = {
+  PartnerData: hasPartners, // crm-partners
+  Location: hasMenu, // crm-menu
+};
+
+const ROOT_TYPES = new Set(["Query", "Mutation", "Subscription"]);
+
+/** The full shield rule tree for a schema: the rows above, and `allow` for unguarded object types. */
+export function ruleTree(schema: GraphQLSchema): Record<string, ShieldRule | Record<string, ShieldRule>> {
+  const tree: Record<string, ShieldRule | Record<string, ShieldRule>> = {
+    Query: Object.fromEntries(Object.entries(queryRules).map(([field, rule]) => [field, chain(rule, tokenCanRead)])),
+    Mutation: Object.fromEntries(Object.entries(mutationRules).map(([field, rule]) => [field, chain(rule, tokenCanWrite)])),
+  };
+  const account = schema.getType("Account");
+  const accountTypes = isInterfaceType(account) ? schema.getPossibleTypes(account).map((t) => t.name) : [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__") || ROOT_TYPES.has(type.name)) {
+      continue;
+    }
+    if (objectTypeRules[type.name]) {
+      tree[type.name] = objectTypeRules[type.name]!;
+      continue;
+    }
+    const fields = { ...(accountTypes.includes(type.name) ? accountFieldRules : {}), ...objectFieldRules[type.name] };
+    tree[type.name] = Object.keys(fields).length > 0 ? { "*": allow, ...fields } : allow;
+  }
+  return tree;
+}
+
+/** Wraps every resolver of the schema with the shield; unlisted root fields are FORBIDDEN. */
+export function applyPermissions(schema: GraphQLSchema): GraphQLSchema {
+  const permissions = shield(ruleTree(schema), {
+    fallbackRule: deny,
+    allowExternalErrors: true,
+    fallbackError: () => new ForbiddenError(),
+  });
+  return applyMiddleware(schema, permissions);
+}

@@ -1,0 +1,31 @@
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { e2eOverrides, publishStack } from "./e2eEnv";
+import { assertChromium, buildWeb, launchBrowserServer, startApi } from "./stack";
+import { setRunningStack } from "./runningStack";
+
+/** Builds the app, starts the API over a fresh demo database and one Chromium; torn down by globalTeardown. */
+export default async function globalSetup(): Promise<void> {
+  const overrides = e2eOverrides();
+  assertChromium(overrides.chromiumPath);
+  const workDir = mkdtempSync(join(tmpdir(), "crm-e2e-"));
+  const webDist = join(workDir, "dist");
+  const artifactsDir = join(workDir, "artifacts");
+  mkdirSync(artifactsDir);
+  buildWeb(webDist);
+  const api = await startApi({
+    databaseUrl: overrides.databaseUrl ?? `sqlite:${join(workDir, "crm.sqlite")}`,
+    webDist,
+    logFile: join(workDir, "api.log"),
+  });
+  try {
+    const browserServer = await launchBrowserServer(overrides.chromiumPath);
+    setRunningStack({ api, browserServer, workDir });
+    publishStack({ baseUrl: api.baseUrl, wsEndpoint: browserServer.wsEndpoint(), artifactsDir });
+  } catch (error) {
+    api.process.kill("SIGTERM");
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+import { join } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+import { readStack } from "./e2eEnv";
+
+/** The demo sign-ins (server/src/db/seed/demo.seed.ts DEMO_LOGINS); all share one password. */
+export const demoUsers = {
+  admin: "admin@example.com",
+  manager: "manager@example.com",
+  sdr: "sdr@example.com",
+  sdr2: "sdr2@example.com",
+  mdr: "mdr@example.com",
+} as const;
+
+export type DemoUser = keyof typeof demoUsers;
+
+export const demoPassword = "demo1234";
+
+let connection: Promise<Browser> | undefined;
+
+/** This test file's connection to the run's shared Chromium. */
+export function sharedBrowser(): Promise<Browser> {
+  connection ??= chromium.connect(readStack().wsEndpoint);
+  return connection;
+}
+
+/** Call from afterAll: closes this file's connection (the browser itself lives until the teardown). */
+export async function disconnectBrowser(): Promise<void> {
+  const current = connection;
+  connection = undefined;
+  if (current) {
+    await (await current).close();
+  }
+}
+
+export interface PageOptions {
+  /** Browser language; decides the app's locale (default en-US → English). */
+  readonly locale?: string;
+}
+
+/** A fresh browser context (own cookies and storage) with a page on the app. */
+export async function newAppPage(options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const browser = await sharedBrowser();
+  const context = await browser.newContext({
+    baseURL: readStack().baseUrl,
+    locale: options.locale ?? "en-US",
+    viewport: { width: 1400, height: 900 },
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return { context, page };
+}
+
+/** Signs in through the login page and waits for the signed-in shell. */
+export async function signIn(page: Page, user: DemoUser): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(demoUsers[user]);
+  await page.getByLabel("Password").fill(demoPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
+}
+
+/**
+ * Runs `body` with a signed-in page in its own context; on failure saves a full-page screenshot
+ * into the run's artifacts (which also keeps the API log) and rethrows.
+ */
+export async function asUser(user: DemoUser, body: (page: Page) => Promise<void>, options: PageOptions = {}): Promise<void> {
+  const { context, page } = await newAppPage(options);
+  try {
+    await signIn(page, user);
+    await body(page);
+  } catch (error) {
+    const name = `${expect.getState().currentTestName ?? "test"}`.replace(/[^\w-]+/g, "_").slice(0, 120);
+    await page.screenshot({ path: join(readStack().artifactsDir, `${name}.png`), fullPage: true }).catch(() => undefined);
+    throw error;
+  } finally {
+    await context.close();
+  }
+}

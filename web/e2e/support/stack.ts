@@ -1,0 +1,130 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { accessSync, constants, createWriteStream, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { dirname, join, resolve } from "node:path";
+import { chromium, type BrowserServer } from "playwright-core";
+
+const webDir = resolve(__dirname, "../..");
+const serverDir = resolve(webDir, "../server");
+
+/** Flags for a quiet, sandbox-free headless Chromium in containers and CI. */
+export const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Fails the run, saying how to install Chromium, when the binary is missing: never a silent skip. */
+export function assertChromium(path: string): void {
+  try {
+    accessSync(path, constants.X_OK);
+  } catch {
+    throw new Error(
+      [
+        `Browser tests need Chromium, and there is no executable at ${path}.`,
+        "Install it:  apt-get update && apt-get install -y chromium",
+        "(or point CHROMIUM_PATH at another Chromium binary).",
+      ].join("\n"),
+    );
+  }
+}
+
+/** Builds the web app once into `outDir`, as `npm run build` would (without source maps). */
+export function buildWeb(outDir: string): void {
+  const vitePackage = require.resolve("vite/package.json", { paths: [webDir] });
+  const viteBin = join(dirname(vitePackage), (JSON.parse(readFileSync(vitePackage, "utf8")) as { bin: { vite: string } }).bin.vite);
+  const result = spawnSync(process.execPath, [viteBin, "build", "--outDir", outDir, "--emptyOutDir", "--sourcemap", "false", "--logLevel", "warn"], {
+    cwd: webDir,
+    encoding: "utf8",
+  });
+  if (result.status !== 0) {
+    throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+export interface RunningApi {
+  readonly baseUrl: string;
+  readonly process: ChildProcess;
+  readonly logFile: string;
+}
+
+/**
+ * The real API process (server/src/main.ts through swc) on a free port: it migrates the given
+ * database, seeds catalogs and the demo data, and serves the built web app from `webDist`.
+ */
+export async function startApi(options: { databaseUrl: string; webDist: string; logFile: string }): Promise<RunningApi> {
+  const port = await freePort();
+  const log = createWriteStream(options.logFile);
+  const child = spawn(process.execPath, ["-r", "@swc-node/register", "src/main.ts"], {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_URL: options.databaseUrl,
+      WEB_DIST: options.webDist,
+      DEMO_DATA: "true",
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHealth(baseUrl, child, options.logFile);
+  return { baseUrl, process: child, logFile: options.logFile };
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, logFile: string): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`The API exited with code ${child.exitCode} before answering:\n${readFileSync(logFile, "utf8")}`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/healthz`);
+      if (response.ok) {
+        return;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`The API did not answer ${baseUrl}/healthz within 90 s:\n${readFileSync(logFile, "utf8")}`);
+}
+
+export async function stopApi(api: RunningApi): Promise<void> {
+  if (api.process.exitCode !== null) {
+    return;
+  }
+  const exited = new Promise<void>((done) => api.process.once("exit", () => done()));
+  api.process.kill("SIGTERM");
+  const timer = setTimeout(() => api.process.kill("SIGKILL"), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** One Chromium for the whole run; test files connect to it over its websocket. */
+export function launchBrowserServer(executablePath: string): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath, headless: true, chromiumSandbox: false, args: chromiumArgs });
+}
