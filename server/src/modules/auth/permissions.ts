@@ -36,6 +36,15 @@ export const queryRules: Record<string, ShieldRule> = {
 export const mutationRules: Record<string, ShieldRule> = {
   login: allow, // anyone (throttled per email+IP)
   logout: allow, // anyone; ends this browser's session
+  addNote: hasCrm, // crm; account in scope (else NOT_FOUND)
+  updateNote: hasCrm, // crm; the note's author or crm-manager (FORBIDDEN otherwise, checked in NoteService)
+  removeNote: hasCrm, // crm; the note's author or crm-manager
+  addContact: hasCrm, // crm; account in scope
+  updateContact: hasCrm, // crm; account in scope
+  removeContact: hasCrm, // crm; account in scope
+  addLocation: and(hasCrm, hasMenu), // crm + crm-menu; account in scope
+  updateLocation: and(hasCrm, hasMenu), // crm + crm-menu
+  removeLocation: and(hasCrm, hasMenu), // crm + crm-menu
 };
 
 /** Fields every Account implementation guards (applied to each type implementing Account). */
