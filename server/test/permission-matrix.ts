@@ -1,0 +1,100 @@
+import type { DataSource } from "typeorm";
+import { toGlobalId } from "../src/graphql/global-id";
+import type { AccountEntity } from "../src/modules/accounts/account.entity";
+import type { UserEntity } from "../src/modules/auth/user.entity";
+import { buildUser } from "./factories";
+
+/**
+ * The permission matrix as test data: one row (or more) per row of permissions.ts.
+ * permissions.int.test.ts walks it: a user with exactly `needs` is not refused; a user
+ * missing any one key gets FORBIDDEN; a signed-out caller gets UNAUTHENTICATED; a token
+ * without the write scope cannot run a Mutation row. leak.int.test.ts reuses the rows of
+ * account-id-taking fields with `account` = every account and `user` = every user.
+ *
+ * To add a field: append a row. `variables` receives an account (in the caller's scope in
+ * the matrix test; any account in the leak test) and the acting user; build whatever ids
+ * the operation needs from them (e.g. create a note on `account` and pass its id).
+ */
+export interface MatrixFixture {
+  ds: DataSource;
+  /** The acting user. */
+  user: UserEntity;
+  /** The account the operation should touch. */
+  account: AccountEntity;
+  /** Global id of `account`. */
+  accountId: string;
+}
+
+export interface MatrixRow {
+  /** `Type.field` this row exercises: "Query.accounts", "Mutation.addNote", "Account.locations". */
+  field: string;
+  /** Distinguishes several rows of one field in test names. */
+  label?: string;
+  /** Exactly the permission keys that grant it; [] = any signed-in user. */
+  needs: string[];
+  /** "allowed" when signed-out callers may use it (me, login, logout). */
+  anonymous?: "allowed";
+  /** Type of the fixture account (default prospect). */
+  accountType?: "prospect" | "partner" | "client";
+  operation: string;
+  variables?: (f: MatrixFixture) => Record<string, unknown> | Promise<Record<string, unknown>>;
+}
+
+const ACCOUNT_BY_ID = (selection: string) => `query($id: ID!) { account(id: $id) { id ${selection} } }`;
+
+export const matrix: MatrixRow[] = [
+  { field: "Query.me", needs: [], anonymous: "allowed", operation: `{ me { id } }` },
+  { field: "Query.catalogs", needs: ["crm"], operation: `{ catalogs { locales { id } } }` },
+  { field: "Query.accounts", needs: ["crm"], operation: `{ accounts { totalCount edges { node { id } } } }` },
+  {
+    field: "Query.accounts",
+    label: "filter.salesmanIds",
+    needs: ["crm", "all-prospects"],
+    operation: `query($f: AccountFilter) { accounts(filter: $f) { totalCount } }`,
+    variables: ({ user }) => ({ f: { salesmanIds: [toGlobalId("User", user.id)] } }),
+  },
+  {
+    field: "Query.accounts",
+    label: "filter.salesRoles",
+    needs: ["crm", "all-prospects"],
+    operation: `query($f: AccountFilter) { accounts(filter: $f) { totalCount } }`,
+    variables: () => ({ f: { salesRoles: ["KAE"] } }),
+  },
+  {
+    field: "Query.accounts",
+    label: "filter.createdAt",
+    needs: ["crm", "all-prospects"],
+    operation: `query($f: AccountFilter) { accounts(filter: $f) { totalCount } }`,
+    variables: () => ({ f: { createdAt: { from: "2020-01-01T00:00:00Z" } } }),
+  },
+  { field: "Query.account", needs: ["crm"], operation: ACCOUNT_BY_ID("name"), variables: ({ accountId }) => ({ id: accountId }) },
+  { field: "Query.node", needs: ["crm"], operation: `query($id: ID!) { node(id: $id) { id } }`, variables: ({ accountId }) => ({ id: accountId }) },
+  {
+    field: "Mutation.login",
+    needs: [],
+    anonymous: "allowed",
+    operation: `mutation($input: LoginInput!) { login(input: $input) { id } }`,
+    variables: ({ user }) => ({ input: { email: user.email, password: "secret-password" } }),
+  },
+  { field: "Mutation.logout", needs: [], anonymous: "allowed", operation: `mutation { logout }` },
+  { field: "Account.locations", needs: ["crm", "crm-menu"], operation: ACCOUNT_BY_ID("locations { id city }"), variables: ({ accountId }) => ({ id: accountId }) },
+  {
+    field: "PartnerProspect.partnerData",
+    needs: ["crm", "crm-partners"],
+    accountType: "partner",
+    operation: ACCOUNT_BY_ID("... on PartnerProspect { partnerData { rating } }"),
+    variables: ({ accountId }) => ({ id: accountId }),
+  },
+  {
+    field: "User.permissions",
+    label: "of another user",
+    needs: ["crm", "all-prospects"],
+    operation: `query($id: ID!) { node(id: $id) { ... on User { permissions } } }`,
+    variables: async ({ ds }) => ({ id: toGlobalId("User", (await buildUser(ds, ["crm", "kae"])).id) }),
+  },
+];
+
+/** Test title of a row. */
+export function rowName(row: MatrixRow): string {
+  return row.label ? `${row.field} (${row.label})` : row.field;
+}
