@@ -5,6 +5,7 @@ import { fireEvent, screen } from "@testing-library/react";
 import { AccountsDocument, LogoutDocument, MeDocument } from "./__generated__/graphql";
 import { App } from "./App";
 import { accountsPageSize } from "./features/accounts/useAccounts";
+import { catalogsMock } from "./test/fixtures";
 import { renderWithProviders } from "./test/renderWithProviders";
 
 const ana = {
@@ -51,17 +52,18 @@ describe("App", () => {
   });
 
   it("should show the viewer's name and the accounts page when signed in", async () => {
-    renderWithProviders(<App />, { mocks: [meSignedIn, emptyAccounts], route: "/" });
+    renderWithProviders(<App />, { mocks: [meSignedIn, emptyAccounts, catalogsMock], route: "/" });
 
     expect(await screen.findByText("Ana López")).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Accounts" })).toBeTruthy();
-    expect(await screen.findByText("No accounts match.")).toBeTruthy();
+    expect(await screen.findByText("No accounts match these filters.")).toBeTruthy();
   });
 
   it("should go back to the login page with an empty cache and no extra request after logout", async () => {
     const { link, sent } = recordingLink([
       meSignedIn,
       emptyAccounts,
+      catalogsMock,
       { request: { query: LogoutDocument }, result: { data: { logout: true } } },
     ]);
     const { client } = renderWithProviders(<App />, { link, route: "/" });
@@ -71,7 +73,7 @@ describe("App", () => {
 
     expect(await screen.findByRole("heading", { name: "Sign in" })).toBeTruthy();
     expect(screen.queryByText("Ana López")).toBeNull();
-    expect(sent).toEqual(["Me", "Accounts", "Logout"]);
+    expect(sent).toEqual(["Me", "Accounts", "Catalogs", "Logout"]);
     expect(client.cache.extract()).toEqual({ ROOT_QUERY: { __typename: "Query", me: null } });
   });
 

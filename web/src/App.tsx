@@ -1,9 +1,9 @@
 import { Navigate, Route, Routes } from "react-router";
 
 import { AppLayout } from "./components/AppLayout";
-import { AccountsPage } from "./features/accounts/AccountsPage";
 import { LoginPage } from "./features/auth/LoginPage";
 import { RequireGuest, RequireViewer } from "./features/auth/RouteGuards";
+import { CrmPage } from "./features/crm/CrmPage";
 
 /** Routes: /login for guests, everything else behind the session guard. */
 export function App() {
@@ -24,7 +24,7 @@ export function App() {
           </RequireViewer>
         }
       >
-        <Route index element={<AccountsPage />} />
+        <Route index element={<CrmPage />} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

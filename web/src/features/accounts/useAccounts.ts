@@ -2,15 +2,21 @@ import { NetworkStatus } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
 import { useCallback, useState } from "react";
 
-import { AccountsDocument, type AccountRow_AccountFragment } from "../../__generated__/graphql";
+import {
+  AccountsDocument,
+  type AccountFilter,
+  type AccountOrder,
+  type AccountsTable_AccountFragment,
+} from "../../__generated__/graphql";
 
-export const accountsPageSize = 25;
+/** The server's largest page: fewer round trips while scrolling through thousands of rows. */
+export const accountsPageSize = 100;
 
 export interface UseAccountsResult {
-  readonly accounts: readonly AccountRow_AccountFragment[];
+  readonly accounts: readonly AccountsTable_AccountFragment[];
   readonly totalCount: number;
   readonly hasNextPage: boolean;
-  /** True only for the first page of a search; "load more" has its own flag. */
+  /** True only for the first page of a filter/order; loading more has its own flag. */
   readonly loading: boolean;
   readonly loadingMore: boolean;
   readonly error: Error | undefined;
@@ -18,37 +24,38 @@ export interface UseAccountsResult {
 }
 
 /**
- * The accounts connection for a search, 25 at a time. Pages are merged by the relay-style field
- * policy in lib/apollo.ts, so `loadMore` only asks for the next cursor.
+ * The accounts connection for a filter and order, a page at a time. Pages are merged by the
+ * relay-style field policy in lib/apollo.ts (one list per filter/order), so `loadMore` only asks
+ * for the next cursor.
  */
-export function useAccounts(search: string): UseAccountsResult {
-  const filter = search === "" ? undefined : { search };
+export function useAccounts(filter: AccountFilter | undefined, orderBy: AccountOrder | undefined): UseAccountsResult {
   const { data, previousData, networkStatus, error, fetchMore } = useQuery(AccountsDocument, {
-    variables: { first: accountsPageSize, filter },
+    variables: { first: accountsPageSize, filter, orderBy },
     notifyOnNetworkStatusChange: true,
   });
   const [loadMoreError, setLoadMoreError] = useState<Error>();
-  // Keep the previous rows on screen while a new search loads, instead of flashing an empty table.
+  // Keep the previous rows on screen while a new filter loads, instead of flashing an empty table.
   const connection = (data ?? previousData)?.accounts;
   const endCursor = connection?.pageInfo.endCursor ?? null;
   const hasNextPage = connection?.pageInfo.hasNextPage ?? false;
+  const loadingMore = networkStatus === NetworkStatus.fetchMore;
 
   const loadMore = useCallback(() => {
-    if (!hasNextPage || endCursor === null) {
+    if (!hasNextPage || endCursor === null || loadingMore) {
       return;
     }
     setLoadMoreError(undefined);
     fetchMore({ variables: { after: endCursor } }).catch((reason: unknown) => {
       setLoadMoreError(reason instanceof Error ? reason : new Error(String(reason)));
     });
-  }, [endCursor, fetchMore, hasNextPage]);
+  }, [endCursor, fetchMore, hasNextPage, loadingMore]);
 
   return {
     accounts: connection?.edges.map((edge) => edge.node) ?? [],
     totalCount: connection?.totalCount ?? 0,
     hasNextPage,
     loading: networkStatus === NetworkStatus.loading || networkStatus === NetworkStatus.setVariables,
-    loadingMore: networkStatus === NetworkStatus.fetchMore,
+    loadingMore,
     error: error ?? loadMoreError,
     loadMore,
   };

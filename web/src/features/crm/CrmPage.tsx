@@ -1,0 +1,58 @@
+import { useCallback } from "react";
+
+import type { AccountOrder } from "../../__generated__/graphql";
+import { useT } from "../../lib/i18n";
+import { useCan } from "../auth/useCan";
+import { useCatalogs } from "../catalogs/useCatalogs";
+import { toAccountFilter, type CrmFilters } from "./crmUrlState";
+import { FilterBar } from "./FilterBar";
+import { crmMessages } from "./messages";
+import { useCrmUrlState } from "./useCrmUrlState";
+import { useSalesmen } from "./useSalesmen";
+import { findCrmView } from "./views";
+import { ViewSwitcher } from "./ViewSwitcher";
+
+/**
+ * The CRM page: view switcher, filter bar and the active view (only that one is mounted). Its
+ * whole state is in the URL: `?view=&q=&status=…&sort=&account=`.
+ */
+export function CrmPage() {
+  const t = useT(crmMessages);
+  const { state, update } = useCrmUrlState();
+  const canSeeAll = useCan("all-prospects");
+  const { catalogs } = useCatalogs();
+  const salesmen = useSalesmen(canSeeAll);
+  const view = findCrmView(state.view);
+  const ActiveView = view.component;
+  const filter = toAccountFilter(state.search, state.filters, canSeeAll);
+
+  const onSearchChange = useCallback((search: string) => update({ search }, { replace: true }), [update]);
+  const onFiltersChange = useCallback((filters: CrmFilters) => update({ filters }), [update]);
+  const onSortChange = useCallback((sort: AccountOrder | null) => update({ sort }, { replace: true }), [update]);
+  const onOpenAccount = useCallback((accountId: string) => update({ accountId }), [update]);
+
+  return (
+    <section className="crm">
+      <header className="crm__header">
+        <h1>{t.title}</h1>
+        <ViewSwitcher active={view} onChange={(key) => update({ view: key })} />
+      </header>
+      <FilterBar
+        search={state.search}
+        filters={state.filters}
+        catalogs={catalogs}
+        canSeeAll={canSeeAll}
+        salesmen={salesmen}
+        onSearchChange={onSearchChange}
+        onFiltersChange={onFiltersChange}
+      />
+      <ActiveView
+        filter={filter}
+        sort={state.sort}
+        onSortChange={onSortChange}
+        openAccountId={state.accountId}
+        onOpenAccount={onOpenAccount}
+      />
+    </section>
+  );
+}
