@@ -17,6 +17,13 @@ export function createApolloCache(): InMemoryCache {
           accounts: relayStylePagination(["filter", "orderBy"]),
         },
       },
+      // Inherited by Prospect, PartnerProspect and Client through possibleTypes.
+      Account: {
+        fields: {
+          // The side panel's timeline: "older notes" pages are appended; addNote prepends.
+          notes: relayStylePagination(),
+        },
+      },
     },
   });
 }

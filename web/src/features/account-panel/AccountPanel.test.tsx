@@ -1,0 +1,70 @@
+import { fireEvent, screen, within } from "@testing-library/react";
+import { useLocation } from "react-router";
+
+import { AccountPanelDocument } from "../../__generated__/graphql";
+import { renderWithProviders } from "../../test/renderWithProviders";
+import { AccountPanel } from "./AccountPanel";
+import { buildPanelAccount, panelAccountId, panelMocks } from "./panelFixtures";
+
+function LocationProbe() {
+  const location = useLocation();
+  return <output data-testid="location">{location.search}</output>;
+}
+
+function renderPanel(permissions: readonly string[], account = buildPanelAccount()) {
+  return renderWithProviders(
+    <>
+      <AccountPanel />
+      <LocationProbe />
+    </>,
+    { mocks: panelMocks(permissions, account), route: `/?view=list&account=${encodeURIComponent(account.id)}` },
+  );
+}
+
+describe("AccountPanel", () => {
+  it("should open as a dialog named after the account from the URL and list the sections", async () => {
+    renderPanel([]);
+    const dialog = await screen.findByRole("dialog", { name: "Lucía Ramírez" });
+    expect(within(dialog).getByText(/Envíos del Bajío/)).toBeTruthy();
+    const tabs = within(dialog).getAllByRole("tab").map((tab) => tab.textContent);
+    expect(tabs).toEqual(["Notes", "Contacts"]);
+  });
+
+  it("should show the locations tab only to users with crm-menu", async () => {
+    renderPanel(["crm-menu"]);
+    const dialog = await screen.findByRole("dialog", { name: "Lucía Ramírez" });
+    expect(await within(dialog).findByRole("tab", { name: "Locations" })).toBeTruthy();
+  });
+
+  it("should move between tabs with the arrow keys and keep the tab in the URL", async () => {
+    renderPanel([]);
+    const first = await screen.findByRole("tab", { name: "Notes" });
+    expect(first.getAttribute("aria-selected")).toBe("true");
+    fireEvent.keyDown(first, { key: "ArrowRight" });
+    const second = screen.getByRole("tab", { name: "Contacts" });
+    expect(second.getAttribute("aria-selected")).toBe("true");
+    expect(document.activeElement).toBe(second);
+    expect(screen.getByTestId("location").textContent).toContain("tab=contacts");
+  });
+
+  it("should close on Escape and drop only its own URL parameters", async () => {
+    renderPanel([]);
+    await screen.findByRole("dialog", { name: "Lucía Ramírez" });
+    fireEvent.keyDown(screen.getByRole("dialog"), { key: "Escape" });
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(screen.getByTestId("location").textContent).toBe("?view=list");
+  });
+
+  it("should say the account is not visible when the server answers NOT_FOUND", async () => {
+    renderWithProviders(<AccountPanel />, {
+      route: `/?account=${panelAccountId}`,
+      mocks: [
+        {
+          request: { query: AccountPanelDocument, variables: { id: panelAccountId } },
+          result: { data: null, errors: [{ message: "nope", extensions: { code: "NOT_FOUND" } }] },
+        },
+      ],
+    });
+    expect(await screen.findByRole("dialog", { name: "This account does not exist or is not visible to you." })).toBeTruthy();
+  });
+});

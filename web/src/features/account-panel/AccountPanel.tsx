@@ -1,0 +1,88 @@
+import * as Dialog from "@radix-ui/react-dialog";
+
+import { errorCodeOf } from "../../lib/errors";
+import { useT } from "../../lib/i18n";
+import { commonMessages } from "../../lib/messages";
+import { useErrorMessage } from "../../lib/useErrorMessage";
+import "./accountPanel.css";
+import { panelMessages } from "./messages";
+import { PanelHeader } from "./PanelHeader";
+import { PanelTabs } from "./PanelTabs";
+import { useAccountPanel } from "./useAccountPanel";
+import { usePanelUrl } from "./usePanelUrl";
+
+/**
+ * The side panel for the account in `?account=<global id>`; mount it once on the page, and any
+ * view opens an account by setting that parameter. Radix Dialog traps focus while it is open,
+ * closes on Escape and gives focus back to what opened it.
+ */
+export function AccountPanel() {
+  const { accountId, close } = usePanelUrl();
+  return (
+    <Dialog.Root
+      open={accountId !== null}
+      onOpenChange={(open) => {
+        if (!open) {
+          close();
+        }
+      }}
+    >
+      <Dialog.Portal>
+        <Dialog.Overlay className="side-panel__overlay" />
+        <Dialog.Content className="side-panel" aria-describedby={undefined}>
+          {accountId ? <AccountPanelBody key={accountId} accountId={accountId} /> : null}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function AccountPanelBody({ accountId }: { accountId: string }) {
+  const t = useT(panelMessages);
+  const common = useT(commonMessages);
+  const toMessage = useErrorMessage();
+  const { account, loading, error, reload } = useAccountPanel(accountId);
+
+  if (account) {
+    return (
+      <>
+        <PanelHeader account={account} />
+        <PanelTabs account={account} reload={reload} />
+      </>
+    );
+  }
+  if (error) {
+    const notFound = errorCodeOf(error) === "NOT_FOUND";
+    return (
+      <>
+        <PanelTitleBar title={notFound ? t.notFound : toMessage(error)} />
+        {notFound ? null : (
+          <button type="button" onClick={() => void reload()}>
+            {common.retry}
+          </button>
+        )}
+      </>
+    );
+  }
+  return (
+    <div aria-busy={loading}>
+      <PanelTitleBar title={t.loadingAccount} />
+      <div className="skeleton skeleton--line" />
+      <div className="skeleton skeleton--line skeleton--short" />
+      <div className="skeleton skeleton--block" />
+    </div>
+  );
+}
+
+/** The title and close button when there is no account to show. */
+function PanelTitleBar({ title }: { title: string }) {
+  const t = useT(panelMessages);
+  return (
+    <div className="side-panel__titlebar">
+      <Dialog.Title className="side-panel__title">{title}</Dialog.Title>
+      <Dialog.Close className="side-panel__close" aria-label={t.close}>
+        ×
+      </Dialog.Close>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { useRef, type KeyboardEvent, type ReactNode } from "react";
+
+import { useT } from "../../lib/i18n";
+import { useCan } from "../auth/useCan";
+import { ContactsTab } from "./contacts/ContactsTab";
+import { LocationsTab } from "./locations/LocationsTab";
+import { panelMessages } from "./messages";
+import { NotesTab } from "./notes/NotesTab";
+import type { PanelAccount } from "./useAccountPanel";
+import { usePanelUrl } from "./usePanelUrl";
+
+type TabKey = keyof (typeof panelMessages)["en"]["tabs"];
+
+interface TabSpec {
+  readonly key: TabKey;
+  readonly render: () => ReactNode;
+}
+
+interface PanelTabsProps {
+  readonly account: PanelAccount;
+  readonly reload: () => Promise<void>;
+}
+
+/**
+ * The panel's sections as WAI-ARIA tabs (arrow keys, Home/End); the active one is in `?tab=` and
+ * is the only one mounted, so each tab fetches its data when opened. Locations need crm-menu and
+ * partner data needs crm-partners on a partner prospect: without them the tab does not exist.
+ */
+export function PanelTabs({ account, reload }: PanelTabsProps) {
+  void reload;
+  const t = useT(panelMessages);
+  const { tab, setTab } = usePanelUrl();
+  const canPartners = useCan("crm-partners");
+  const tabRefs = useRef(new Map<TabKey, HTMLButtonElement>());
+
+  const canLocations = useCan("crm-menu");
+  const tabs: TabSpec[] = [
+    { key: "notes", render: () => <NotesTab account={account} /> },
+    { key: "contacts", render: () => <ContactsTab account={account} /> },
+  ];
+  if (canLocations) {
+    tabs.push({ key: "locations", render: () => <LocationsTab account={account} /> });
+  }
+  void canPartners;
+  const active = tabs.find((spec) => spec.key === tab) ?? tabs[0];
+  if (!active) {
+    return null;
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const index = tabs.findIndex((spec) => spec.key === active?.key);
+    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 };
+    const target = moves[event.key];
+    if (target === undefined) {
+      return;
+    }
+    event.preventDefault();
+    const next = tabs[(target + tabs.length) % tabs.length];
+    if (next) {
+      setTab(next.key);
+      tabRefs.current.get(next.key)?.focus();
+    }
+  }
+
+  return (
+    <div className="side-panel__tabs">
+      <div role="tablist" aria-label={t.tabsLabel} className="tabs" onKeyDown={onKeyDown}>
+        {tabs.map((spec) => {
+          const selected = spec.key === active.key;
+          return (
+            <button
+              key={spec.key}
+              ref={(element) => {
+                if (element) {
+                  tabRefs.current.set(spec.key, element);
+                } else {
+                  tabRefs.current.delete(spec.key);
+                }
+              }}
+              type="button"
+              role="tab"
+              id={`panel-tab-${spec.key}`}
+              aria-selected={selected}
+              aria-controls={`panel-tabpanel-${spec.key}`}
+              tabIndex={selected ? 0 : -1}
+              className={`tabs__tab${selected ? " tabs__tab--active" : ""}`}
+              onClick={() => setTab(spec.key)}
+            >
+              {t.tabs[spec.key]}
+            </button>
+          );
+        })}
+      </div>
+      <div role="tabpanel" id={`panel-tabpanel-${active.key}`} aria-labelledby={`panel-tab-${active.key}`} className="side-panel__tabpanel" tabIndex={0}>
+        {active.render()}
+      </div>
+    </div>
+  );
+}

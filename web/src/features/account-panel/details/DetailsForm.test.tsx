@@ -1,0 +1,85 @@
+import { CombinedGraphQLErrors } from "@apollo/client/errors";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+
+import { renderWithProviders } from "../../../test/renderWithProviders";
+import { buildPanelAccount, testCatalogs } from "../panelFixtures";
+import { DetailsForm } from "./DetailsForm";
+import type { DetailsValues } from "./detailsSchema";
+
+function serverError(code: string, fields?: Record<string, string>) {
+  return new CombinedGraphQLErrors({ data: null, errors: [{ message: "server says no", extensions: { code, fields } }] });
+}
+
+function renderForm(save: jest.Mock<Promise<void>, [DetailsValues]>, reload: jest.Mock = jest.fn((_values: DetailsValues) => Promise.resolve()), locale: "en" | "es-MX" = "en") {
+  return renderWithProviders(<DetailsForm account={buildPanelAccount()} catalogs={testCatalogs} save={save} reload={reload} />, { locale });
+}
+
+function change(label: string, value: string) {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+describe("DetailsForm", () => {
+  it("should show the field rules' messages and not save when the input is invalid", async () => {
+    const save = jest.fn((_values: DetailsValues) => Promise.resolve());
+    renderForm(save);
+
+    change("Contact name", " ");
+    change("Email", "not-an-email");
+    change("Phone", "55 1234");
+    change("Monthly shipments", "2.5");
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+
+    expect(await screen.findByText("Required.")).toBeTruthy();
+    expect(screen.getByText("Enter a valid email address.")).toBeTruthy();
+    expect(screen.getByText("Numbers for +52 have 10 digits.")).toBeTruthy();
+    expect(screen.getByText("Enter a whole number.")).toBeTruthy();
+    expect(screen.getByLabelText("Email").getAttribute("aria-invalid")).toBe("true");
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it("should show the messages in Spanish when the locale is es-MX", async () => {
+    renderForm(jest.fn((_values: DetailsValues) => Promise.resolve()), jest.fn(), "es-MX");
+    change("Correo electrónico", "x@");
+    fireEvent.click(screen.getByRole("button", { name: "Guardar" }));
+    expect(await screen.findByText("Escribe un correo válido.")).toBeTruthy();
+  });
+
+  it("should save the edited values and keep the version it read", async () => {
+    const save = jest.fn((_values: DetailsValues) => Promise.resolve());
+    renderForm(save);
+
+    change("Company", "Envíos del Norte");
+    change("Account value (MXN)", "125000");
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+
+    await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+    expect(save.mock.calls[0]?.[0]).toMatchObject({ companyName: "Envíos del Norte", accountValue: "125000", phone: "5512345678" });
+    expect(await screen.findByText("Details saved.")).toBeTruthy();
+  });
+
+  it("should put the server's BAD_USER_INPUT message on the field it names", async () => {
+    const save = jest.fn((_values: DetailsValues) => Promise.reject(serverError("BAD_USER_INPUT", { "followUpData.channel": "\"tv\" is not a channel", email: "already used" })));
+    renderForm(save);
+
+    change("Company", "Otra");
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+
+    expect(await screen.findByText("\"tv\" is not a channel")).toBeTruthy();
+    expect(screen.getByLabelText("Channel").getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByText("already used")).toBeTruthy();
+  });
+
+  it("should say the account was changed by someone else and reload it when the server answers CONFLICT", async () => {
+    const reload = jest.fn(() => Promise.resolve());
+    renderForm(jest.fn((_values: DetailsValues) => Promise.reject(serverError("CONFLICT"))), reload);
+
+    change("Company", "Otra");
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+
+    const alert = await screen.findByText(/Changed by someone else — reload/);
+    expect(alert).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Reload" }));
+    await waitFor(() => expect(reload).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(screen.queryByText(/Changed by someone else/)).toBeNull());
+  });
+});

@@ -1,0 +1,123 @@
+import { Form, Formik, type FormikHelpers } from "formik";
+import { useMemo, useState } from "react";
+
+import type { DetailsTab_AccountFragment } from "../../../__generated__/graphql";
+import { SelectField, TextAreaField, TextField } from "../../../components/form/FormField";
+import { useToast } from "../../../components/Toast";
+import { errorCodeOf, fieldErrorsOf } from "../../../lib/errors";
+import { useT } from "../../../lib/i18n";
+import { commonMessages } from "../../../lib/messages";
+import { useErrorMessage } from "../../../lib/useErrorMessage";
+import { accountSizes } from "../../accounts/enums";
+import { prospectMessages } from "../../add-prospect/messages";
+import { PhoneCodeFollowsLocale } from "../../add-prospect/PhoneCodeFollowsLocale";
+import type { Catalogs } from "../../catalogs/useCatalogs";
+import { panelMessages } from "../messages";
+import { detailsFieldErrors, detailsSchema, detailsValuesOf, type DetailsValues } from "./detailsSchema";
+
+interface DetailsFormProps {
+  readonly account: DetailsTab_AccountFragment;
+  readonly catalogs: Catalogs;
+  /** Saves the values; rejects with the server's error. */
+  readonly save: (values: DetailsValues) => Promise<void>;
+  /** Re-reads the account (after a CONFLICT). */
+  readonly reload: () => Promise<void>;
+}
+
+/**
+ * Contact details and follow-up data in one form, saved with the version that was read: when a
+ * colleague saved first the server answers CONFLICT and the form says so instead of overwriting.
+ */
+export function DetailsForm({ account, catalogs, save, reload }: DetailsFormProps) {
+  const t = useT(panelMessages);
+  const p = useT(prospectMessages);
+  const common = useT(commonMessages);
+  const toast = useToast();
+  const toMessage = useErrorMessage();
+  const [conflict, setConflict] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const schema = useMemo(() => detailsSchema(catalogs.locales, p.rules), [catalogs.locales, p.rules]);
+  const initialValues = useMemo(() => detailsValuesOf(account), [account]);
+  const d = t.details;
+
+  async function submit(values: DetailsValues, helpers: FormikHelpers<DetailsValues>) {
+    setFormError(null);
+    setConflict(false);
+    try {
+      await save(values);
+      toast.success(d.saved);
+    } catch (error) {
+      const code = errorCodeOf(error);
+      if (code === "CONFLICT") {
+        setConflict(true);
+        return;
+      }
+      const fields = detailsFieldErrors(fieldErrorsOf(error));
+      helpers.setErrors(fields);
+      setFormError(toMessage(error));
+    }
+  }
+
+  const option = (id: number | string, name: string) => ({ value: String(id), label: name });
+  return (
+    <Formik initialValues={initialValues} validationSchema={schema} onSubmit={submit} enableReinitialize>
+      {({ isSubmitting, dirty, resetForm }) => (
+        <Form className="details-form" aria-label={t.tabs.details} noValidate>
+          <PhoneCodeFollowsLocale locales={catalogs.locales} />
+          {conflict ? (
+            <div role="alert" className="form-error form-error--conflict">
+              <p>{d.conflict}</p>
+              <button
+                type="button"
+                onClick={() => {
+                  void reload().then(() => setConflict(false));
+                }}
+              >
+                {d.reload}
+              </button>
+            </div>
+          ) : null}
+          {formError ? <p role="alert" className="form-error">{formError}</p> : null}
+          <fieldset>
+            <legend>{d.contactSection}</legend>
+            <TextField name="name" label={p.fields.name} autoComplete="off" />
+            <TextField name="companyName" label={p.fields.companyName} autoComplete="off" />
+            <TextField name="email" label={p.fields.email} type="email" autoComplete="off" />
+            <SelectField name="localeId" label={p.fields.localeId} options={catalogs.locales.map((l) => option(l.id, l.name))} />
+            <div className="form-row">
+              <TextField name="phoneCode" label={p.fields.phoneCode} inputMode="numeric" className="input--short" />
+              <TextField name="phone" label={p.fields.phone} type="tel" autoComplete="off" />
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>{d.followUpSection}</legend>
+            <SelectField name="channel" label={d.channel} placeholder={common.none} options={catalogs.channels.map((c) => option(c.key, c.name))} />
+            <div className="form-row">
+              <TextField name="accountValue" label={d.accountValue} inputMode="decimal" />
+              <TextField name="monthlyShipments" label={d.monthlyShipments} inputMode="numeric" />
+            </div>
+            <SelectField name="ecommerceTypeId" label={d.ecommerceType} placeholder={common.none} options={catalogs.ecommerceTypes.map((e) => option(e.id, e.name))} />
+            <div className="form-row">
+              <SelectField name="weightId" label={d.weight} placeholder={common.none} options={catalogs.weightRanges.map((w) => option(w.id, w.name))} />
+              <SelectField name="contentId" label={d.content} placeholder={common.none} options={catalogs.contentTypes.map((c) => option(c.id, c.name))} />
+            </div>
+            <div className="form-row">
+              <SelectField name="accountSize" label={d.accountSize} placeholder={common.none} options={accountSizes.map((size) => option(size, d.accountSizes[size]))} />
+              <TextField name="estimatedCloseDate" label={d.estimatedCloseDate} type="date" />
+            </div>
+            <TextAreaField name="annotations" label={d.annotations} rows={3} />
+          </fieldset>
+          <div className="form-actions">
+            <button type="submit" disabled={isSubmitting || !dirty}>
+              {isSubmitting ? common.saving : common.save}
+            </button>
+            <button type="button" disabled={isSubmitting || !dirty} onClick={() => resetForm()}>
+              {d.reset}
+            </button>
+          </div>
+          <p className="form-footnote">{d.createdBy(account.createdBy.name)}</p>
+        </Form>
+      )}
+    </Formik>
+  );
+}
