@@ -1,0 +1,53 @@
+import * as yup from "yup";
+
+import type { ProspectMessages } from "./messages";
+import { contactFieldRules, normalizePhone, normalizePhoneCode, type ContactFieldValues, type PhoneLocale } from "./prospectRules";
+
+export type ProspectKind = "PROSPECT" | "PARTNER_PROSPECT";
+
+export interface AddProspectValues extends ContactFieldValues {
+  type: ProspectKind;
+  followUpStatusId: string;
+  monthlyShipmentId: string;
+  channel: string;
+}
+
+export function emptyProspect(locales: ReadonlyArray<PhoneLocale & { code: string }>, firstStatusId: number | undefined): AddProspectValues {
+  // Most leads are Mexican: Mexico first, else the first country of the catalog.
+  const locale = locales.find((item) => item.code === "MX") ?? locales[0];
+  return {
+    type: "PROSPECT",
+    name: "",
+    companyName: "",
+    email: "",
+    localeId: locale ? String(locale.id) : "",
+    phoneCode: locale?.phoneCode ?? "",
+    phone: "",
+    followUpStatusId: firstStatusId === undefined ? "" : String(firstStatusId),
+    monthlyShipmentId: "",
+    channel: "",
+  };
+}
+
+export function addProspectSchema(locales: readonly PhoneLocale[], m: ProspectMessages["rules"]) {
+  return yup.object(contactFieldRules(locales, m));
+}
+
+/** createProspect's input; `allowDuplicate` after the user chose "add anyway". */
+export function toCreateProspectInput(values: AddProspectValues, allowDuplicate: boolean) {
+  const phone = normalizePhone(values.phone);
+  const orNull = (value: string) => (value.trim() === "" ? null : value.trim());
+  return {
+    type: values.type,
+    name: values.name.trim(),
+    companyName: values.companyName.trim(),
+    email: orNull(values.email),
+    phoneCode: phone === "" ? null : normalizePhoneCode(values.phoneCode),
+    phone: phone === "" ? null : phone,
+    localeId: Number(values.localeId),
+    followUpStatusId: values.followUpStatusId === "" ? null : Number(values.followUpStatusId),
+    monthlyShipmentId: values.monthlyShipmentId === "" ? null : Number(values.monthlyShipmentId),
+    channel: orNull(values.channel),
+    allowDuplicate,
+  };
+}
