@@ -2,6 +2,7 @@ import { useCallback } from "react";
 
 import type { AccountOrder } from "../../__generated__/graphql";
 import { useT } from "../../lib/i18n";
+import { AccountPanel } from "../account-panel/AccountPanel";
 import { useCan } from "../auth/useCan";
 import { useCatalogs } from "../catalogs/useCatalogs";
 import { toAccountFilter, type CrmFilters } from "./crmUrlState";
@@ -53,6 +54,8 @@ export function CrmPage() {
         openAccountId={state.accountId}
         onOpenAccount={onOpenAccount}
       />
+      {/* Outside the view switcher: any view opens it by setting ?account=. */}
+      <AccountPanel />
     </section>
   );
 }

@@ -21,9 +21,13 @@ export interface UseListPreferencesResult {
  * to localStorage at once.
  */
 export function useListPreferences(userId: string): UseListPreferencesResult {
-  const [preferences, setPreferences] = useState<ListPreferences>(
-    () => readLocalPreferences(userId) ?? defaultListPreferences,
-  );
+  const [state, setState] = useState(() => ({ userId, preferences: readLocalPreferences(userId) ?? defaultListPreferences }));
+  if (state.userId !== userId) {
+    // Another user signed in on this browser: load their copy (React allows this update during render).
+    setState({ userId, preferences: readLocalPreferences(userId) ?? defaultListPreferences });
+  }
+  const { preferences } = state;
+  const setPreferences = useCallback((next: ListPreferences) => setState({ userId, preferences: next }), [userId]);
 
   const commit = useCallback(
     (next: ListPreferences) => {

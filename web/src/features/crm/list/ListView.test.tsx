@@ -1,0 +1,120 @@
+import { act, fireEvent, screen, within } from "@testing-library/react";
+
+import { accountsConnection, accountsMock, buildAccount, buildViewer, meMock } from "../../../test/fixtures";
+import { fakeLayout } from "../../../test/layout";
+import { renderWithProviders } from "../../../test/renderWithProviders";
+import { ListView } from "./ListView";
+import { localPreferencesKey } from "./tablePreferences";
+
+const viewer = buildViewer();
+const accounts = [buildAccount(1, "Acme"), buildAccount(2, "Bodega", "Client"), buildAccount(3, "Casa")];
+
+function renderList(onOpenAccount = jest.fn()) {
+  const result = renderWithProviders(
+    <ListView filter={undefined} sort={null} onSortChange={jest.fn()} openAccountId={null} onOpenAccount={onOpenAccount} />,
+    { mocks: [meMock(viewer), accountsMock({}, accountsConnection(accounts, { totalCount: 3 }))] },
+  );
+  return { ...result, onOpenAccount };
+}
+
+function headerNames(): string[] {
+  return screen
+    .getAllByRole("columnheader")
+    .slice(1)
+    .map((header) => header.textContent?.replace(/[▲▼]/g, "").trim() ?? "");
+}
+
+describe("ListView", () => {
+  let restoreLayout: () => void;
+  beforeEach(() => {
+    restoreLayout = fakeLayout();
+    window.localStorage.clear();
+  });
+  afterEach(() => restoreLayout());
+
+  it("should show the total and a row per loaded account", async () => {
+    renderList();
+    expect(await screen.findByRole("button", { name: "Casa" })).toBeTruthy();
+    expect(screen.getByTestId("accounts-total").textContent).toBe("3");
+    expect(screen.getByText("Showing 3 of 3")).toBeTruthy();
+  });
+
+  it("should hide a column, remember it in localStorage and paint without it after a reload", async () => {
+    const first = renderList();
+    await screen.findByRole("button", { name: "Acme" });
+    expect(headerNames()).toContain("Company");
+
+    fireEvent.click(screen.getByRole("button", { name: "Columns" }));
+    fireEvent.click(within(screen.getByRole("group", { name: "Columns" })).getByRole("checkbox", { name: "Company" }));
+
+    expect(headerNames()).not.toContain("Company");
+    const saved = JSON.parse(window.localStorage.getItem(localPreferencesKey(viewer.id)) ?? "{}") as {
+      columns: { key: string; visible: boolean }[];
+    };
+    expect(saved.columns.find((column) => column.key === "companyName")?.visible).toBe(false);
+
+    first.unmount();
+    renderList();
+    await screen.findByRole("button", { name: "Acme" });
+    expect(headerNames()).not.toContain("Company");
+    expect(headerNames()[0]).toBe("Name");
+  });
+
+  it("should reorder columns when a column is moved up in the chooser", async () => {
+    renderList();
+    await screen.findByRole("button", { name: "Acme" });
+    fireEvent.click(screen.getByRole("button", { name: "Columns" }));
+
+    fireEvent.click(screen.getByRole("button", { name: "Move Company up" }));
+
+    expect(headerNames().slice(0, 2)).toEqual(["Company", "Name"]);
+  });
+
+  it("should move focus with the arrow keys, open with Enter and select with Space", async () => {
+    const { onOpenAccount } = renderList();
+    await screen.findByRole("button", { name: "Acme" });
+    const rows = () => screen.getAllByRole("row").slice(1);
+    const [firstRow] = rows();
+    if (!firstRow) {
+      throw new Error("no rows");
+    }
+    expect(firstRow.getAttribute("tabindex")).toBe("0");
+    act(() => firstRow.focus());
+
+    fireEvent.keyDown(firstRow, { key: "ArrowDown" });
+    await act(async () => {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+
+    const secondRow = rows()[1];
+    expect(document.activeElement).toBe(secondRow);
+    if (!secondRow) {
+      throw new Error("no second row");
+    }
+    fireEvent.keyDown(secondRow, { key: "Enter" });
+    expect(onOpenAccount).toHaveBeenCalledWith("Client:2");
+
+    fireEvent.keyDown(secondRow, { key: " " });
+    expect(within(secondRow).getByRole("checkbox", { name: "Select Bodega" })).toHaveProperty("checked", true);
+    expect(screen.getByRole("toolbar", { name: "Actions on selected accounts" }).textContent).toContain("1 selected");
+  });
+
+  it("should export the selected rows as CSV and confirm with a toast", async () => {
+    const createObjectURL = jest.fn((blob: Blob) => {
+      expect(blob.type).toBe("text/csv;charset=utf-8");
+      return "blob:csv";
+    });
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    renderList();
+    await screen.findByRole("button", { name: "Acme" });
+
+    fireEvent.click(screen.getByRole("checkbox", { name: "Select all loaded rows" }));
+    fireEvent.click(screen.getByRole("button", { name: "Export CSV" }));
+
+    expect(createObjectURL).toHaveBeenCalledTimes(1);
+    expect(click).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole("status").textContent).toContain("Exported 3 accounts.");
+    click.mockRestore();
+  });
+});
