@@ -1,15 +1,17 @@
-import { Outlet } from "react-router";
+import { Outlet, useLocation } from "react-router";
 
 import { ErrorBoundary } from "./ErrorBoundary";
 import { TopBar } from "./TopBar";
 
 /** The signed-in frame: top bar above the current route. */
 export function AppLayout() {
+  const { pathname } = useLocation();
   return (
     <>
       <TopBar />
       <main className="app-main">
-        <ErrorBoundary>
+        {/* Keyed by page: a crashed page recovers when the user navigates elsewhere. */}
+        <ErrorBoundary key={pathname}>
           <Outlet />
         </ErrorBoundary>
       </main>
