@@ -8,12 +8,15 @@ export interface E2eOverrides {
   readonly chromiumPath: string;
   /** A database for the API instead of a fresh SQLite file, e.g. an empty MariaDB schema (CRM_E2E_DATABASE_URL). */
   readonly databaseUrl: string | undefined;
+  /** Another checkout's server/ directory to run (CRM_E2E_SERVER_DIR), e.g. to test the web against a known-good API. */
+  readonly serverDir: string | undefined;
 }
 
 export function e2eOverrides(): E2eOverrides {
   return {
     chromiumPath: process.env.CHROMIUM_PATH?.trim() || defaultChromiumPath,
     databaseUrl: process.env.CRM_E2E_DATABASE_URL?.trim() || undefined,
+    serverDir: process.env.CRM_E2E_SERVER_DIR?.trim() || undefined,
   };
 }
 

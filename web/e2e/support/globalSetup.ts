@@ -19,6 +19,7 @@ export default async function globalSetup(): Promise<void> {
     databaseUrl: overrides.databaseUrl ?? `sqlite:${join(workDir, "crm.sqlite")}`,
     webDist,
     logFile: join(workDir, "api.log"),
+    serverDir: overrides.serverDir,
   });
   try {
     const browserServer = await launchBrowserServer(overrides.chromiumPath);

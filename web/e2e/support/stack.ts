@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { chromium, type BrowserServer } from "playwright-core";
 
 const webDir = resolve(__dirname, "../..");
-const serverDir = resolve(webDir, "../server");
+const defaultServerDir = resolve(webDir, "../server");
 
 /** Flags for a quiet, sandbox-free headless Chromium in containers and CI. */
 export const chromiumArgs = [
@@ -69,11 +69,11 @@ export interface RunningApi {
  * The real API process (server/src/main.ts through swc) on a free port: it migrates the given
  * database, seeds catalogs and the demo data, and serves the built web app from `webDist`.
  */
-export async function startApi(options: { databaseUrl: string; webDist: string; logFile: string }): Promise<RunningApi> {
+export async function startApi(options: { databaseUrl: string; webDist: string; logFile: string; serverDir?: string }): Promise<RunningApi> {
   const port = await freePort();
   const log = createWriteStream(options.logFile);
   const child = spawn(process.execPath, ["-r", "@swc-node/register", "src/main.ts"], {
-    cwd: serverDir,
+    cwd: options.serverDir ?? defaultServerDir,
     env: {
       ...process.env,
       NODE_ENV: "test",

@@ -1,0 +1,64 @@
+import { allAccounts, E2eApi, type AccountSummary } from "./support/api";
+import { CrmPage } from "./support/crmPage";
+import { asUser, demoUsers, disconnectBrowser } from "./support/session";
+
+function ownedBy(email: string) {
+  return (account: AccountSummary) => account.createdBy.email === email || account.salesman?.email === email;
+}
+
+describe("the side panel in the browser", () => {
+  let sdrAccounts: AccountSummary[];
+  let othersAccount: AccountSummary;
+
+  beforeAll(async () => {
+    const everyone = await allAccounts(await E2eApi.as("manager"));
+    sdrAccounts = everyone.filter(ownedBy(demoUsers.sdr));
+    const outside = everyone.find((account) => !ownedBy(demoUsers.sdr)(account));
+    if (!outside || sdrAccounts.length === 0) {
+      throw new Error("the demo data lacks an SDR account or a colleague's account");
+    }
+    othersAccount = outside;
+  });
+
+  afterAll(disconnectBrowser);
+
+  it("should open an account from the list, add a note and still show it after a reload", async () => {
+    await asUser("sdr", async (page) => {
+      const crm = new CrmPage(page);
+      await crm.open();
+      const [name] = await crm.visibleNames();
+      if (!name) {
+        throw new Error("the SDR's list is empty");
+      }
+      const panel = await crm.openAccount(name);
+      await page.waitForURL((url) => url.searchParams.has("account"));
+
+      await panel.getByRole("tab", { name: "Notes" }).click();
+      const comment = `Llamada de seguimiento ${Date.now()}`;
+      await panel.getByLabel("Note", { exact: true }).fill(comment);
+      await panel.getByLabel("Action").selectOption({ label: "Call" });
+      await panel.getByRole("button", { name: "Add note" }).click();
+      const timeline = panel.getByRole("list", { name: "Timeline" });
+      await timeline.getByText(comment).waitFor();
+      await page.getByText("Note added.").waitFor();
+
+      // The URL keeps the account and the tab, and the note is on the server.
+      await page.reload();
+      const reopened = crm.panel(name);
+      await reopened.getByRole("list", { name: "Timeline" }).getByText(comment).waitFor();
+      expect(await reopened.getByRole("tab", { name: "Notes" }).getAttribute("aria-selected")).toBe("true");
+
+      await page.keyboard.press("Escape");
+      await reopened.waitFor({ state: "detached" });
+      expect(new URL(page.url()).searchParams.has("account")).toBe(false);
+    });
+  });
+
+  it("should not show an SDR a colleague's account opened by its link", async () => {
+    await asUser("sdr", async (page) => {
+      await page.goto(`/?account=${encodeURIComponent(othersAccount.id)}`);
+      await page.getByRole("dialog", { name: "This account does not exist or is not visible to you." }).waitFor();
+      expect(await page.getByText(othersAccount.companyName).count()).toBe(0);
+    });
+  });
+});
