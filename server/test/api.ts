@@ -55,11 +55,12 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(dialect: Dialect): Promise<TestApi> {
+/** `env` overrides the test environment (e.g. SMTP_URL). */
+export async function startTestApi(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApi> {
   const counter = new QueryCounter();
   const db = await openTestDatabase(dialect, { logger: counter });
   await seedCatalogs(db.dataSource);
-  const config = parseEnv({ NODE_ENV: "test", DATABASE_URL: db.url, WEB_DIST: "/nonexistent" });
+  const config = parseEnv({ NODE_ENV: "test", DATABASE_URL: db.url, WEB_DIST: "/nonexistent", ...env });
   const crm = await createApp({ config, dataSource: db.dataSource, logger: pino({ level: "silent" }) });
   const server: Server = createServer(crm.app);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -10,6 +10,7 @@ import { FollowUpDataEntity } from "../src/modules/follow-ups/follow-up-data.ent
 import { FollowUpStatusEntity } from "../src/modules/follow-ups/follow-up-status.entity";
 import { LocationEntity } from "../src/modules/locations/location.entity";
 import { CompanyNoteEntity, ProspectNoteEntity, type NoteAction } from "../src/modules/notes/note.entities";
+import { ReminderEntity } from "../src/modules/reminders/reminder.entity";
 
 export const TEST_PASSWORD = "secret-password";
 const PASSWORD_HASH = hashSync(TEST_PASSWORD, 4);
@@ -125,4 +126,17 @@ export async function buildLocation(ds: DataSource, account: AccountEntity, auth
 
 export async function buildFollowUpData(ds: DataSource, account: AccountEntity, overrides: Partial<FollowUpDataEntity> = {}): Promise<FollowUpDataEntity> {
   return ds.getRepository(FollowUpDataEntity).save({ prospectId: account.id, companyId: account.companyId, channel: null, accountValue: 1000, monthlyShipments: 10, accountType: "sme", ...overrides });
+}
+
+/** An open reminder on `account`, written by `creator` and assigned to them unless overridden. */
+export async function buildReminder(ds: DataSource, account: AccountEntity, creator: UserEntity, overrides: Partial<ReminderEntity> = {}): Promise<ReminderEntity> {
+  return ds.getRepository(ReminderEntity).save({
+    prospectId: account.id,
+    assigneeId: creator.id,
+    text: `Recordatorio ${next()}`,
+    dueAt: new Date(Date.now() + 86_400_000),
+    completedAt: null,
+    createdBy: creator.id,
+    ...overrides,
+  });
 }

@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { toGlobalId } from "../src/graphql/global-id";
 import type { AccountEntity } from "../src/modules/accounts/account.entity";
 import type { UserEntity } from "../src/modules/auth/user.entity";
-import { buildUser } from "./factories";
+import { buildContact, buildLocation, buildNote, buildReminder, buildUser } from "./factories";
 
 /**
  * The permission matrix as test data: one row (or more) per row of permissions.ts.
@@ -91,6 +91,103 @@ export const matrix: MatrixRow[] = [
     needs: ["crm", "all-prospects"],
     operation: `query($id: ID!) { node(id: $id) { ... on User { permissions } } }`,
     variables: async ({ ds }) => ({ id: toGlobalId("User", (await buildUser(ds, ["crm", "kae"])).id) }),
+  },
+  // Child writes (helper C): notes, contacts, locations, reminders.
+  {
+    field: "Mutation.addNote",
+    needs: ["crm"],
+    operation: `mutation($input: AddNoteInput!) { addNote(input: $input) { id } }`,
+    variables: ({ accountId }) => ({ input: { accountId, comment: "Matriz", action: "CALL" } }),
+  },
+  {
+    field: "Mutation.updateNote",
+    needs: ["crm"],
+    operation: `mutation($input: UpdateNoteInput!) { updateNote(input: $input) { id } }`,
+    variables: async ({ ds, user, account }) => ({ input: { id: toGlobalId("Note", `P${(await buildNote(ds, account, user)).id}`), comment: "Editada" } }),
+  },
+  {
+    field: "Mutation.removeNote",
+    needs: ["crm"],
+    operation: `mutation($input: RemoveNoteInput!) { removeNote(input: $input) { id } }`,
+    variables: async ({ ds, user, account }) => ({ input: { id: toGlobalId("Note", `P${(await buildNote(ds, account, user)).id}`) } }),
+  },
+  {
+    field: "Mutation.addContact",
+    needs: ["crm"],
+    operation: `mutation($input: AddContactInput!) { addContact(input: $input) { id } }`,
+    variables: ({ accountId }) => ({ input: { accountId, name: "Matriz" } }),
+  },
+  {
+    field: "Mutation.updateContact",
+    needs: ["crm"],
+    operation: `mutation($input: UpdateContactInput!) { updateContact(input: $input) { id } }`,
+    variables: async ({ ds, user, account }) => ({ input: { id: toGlobalId("Contact", (await buildContact(ds, account, user)).id), name: "Otra" } }),
+  },
+  {
+    field: "Mutation.removeContact",
+    needs: ["crm"],
+    operation: `mutation($input: RemoveContactInput!) { removeContact(input: $input) { id } }`,
+    variables: async ({ ds, user, account }) => ({ input: { id: toGlobalId("Contact", (await buildContact(ds, account, user)).id) } }),
+  },
+  {
+    field: "Mutation.addLocation",
+    needs: ["crm", "crm-menu"],
+    operation: `mutation($input: AddLocationInput!) { addLocation(input: $input) { id } }`,
+    variables: ({ accountId }) => ({ input: { accountId, kind: "OFFICE", street: "Reforma 1", city: "CDMX", state: "CDMX", postalCode: "06600" } }),
+  },
+  {
+    field: "Mutation.updateLocation",
+    needs: ["crm", "crm-menu"],
+    operation: `mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { id } }`,
+    variables: async ({ ds, user, account }) => ({ input: { id: toGlobalId("Location", (await buildLocation(ds, account, user)).id), city: "Zapopan" } }),
+  },
+  {
+    field: "Mutation.removeLocation",
+    needs: ["crm", "crm-menu"],
+    operation: `mutation($input: RemoveLocationInput!) { removeLocation(input: $input) { id } }`,
+    variables: async ({ ds, user, account }) => ({ input: { id: toGlobalId("Location", (await buildLocation(ds, account, user)).id) } }),
+  },
+  {
+    field: "Query.myReminders",
+    needs: ["crm"],
+    operation: `query { myReminders(filter: { status: ALL }) { id account { id } } }`,
+  },
+  {
+    field: "Mutation.createReminder",
+    needs: ["crm"],
+    operation: `mutation($input: CreateReminderInput!) { createReminder(input: $input) { id } }`,
+    variables: ({ accountId }) => ({ input: { accountId, text: "Llamar", dueAt: "2031-01-01T10:00:00Z" } }),
+  },
+  {
+    field: "Mutation.updateReminder",
+    needs: ["crm"],
+    operation: `mutation($input: UpdateReminderInput!) { updateReminder(input: $input) { id } }`,
+    variables: async ({ ds, user, account }) => ({ input: { id: toGlobalId("Reminder", (await buildReminder(ds, account, user)).id), text: "Otra" } }),
+  },
+  {
+    field: "Mutation.completeReminder",
+    needs: ["crm"],
+    operation: `mutation($input: CompleteReminderInput!) { completeReminder(input: $input) { id } }`,
+    variables: async ({ ds, user, account }) => ({ input: { id: toGlobalId("Reminder", (await buildReminder(ds, account, user)).id) } }),
+  },
+  {
+    field: "Mutation.removeReminder",
+    needs: ["crm"],
+    operation: `mutation($input: RemoveReminderInput!) { removeReminder(input: $input) { id } }`,
+    variables: async ({ ds, user, account }) => ({ input: { id: toGlobalId("Reminder", (await buildReminder(ds, account, user)).id) } }),
+  },
+  {
+    field: "Mutation.sendEmail",
+    needs: ["crm"],
+    operation: `mutation($input: SendEmailInput!) { sendEmail(input: $input) { id status } }`,
+    variables: ({ accountId, account }) => ({ input: { accountId, to: account.email, subject: "Matriz", body: "Hola" } }),
+  },
+  { field: "Query.tablePreferences", needs: ["crm"], operation: `{ tablePreferences(view: LIST) { view columns { key visible } } }` },
+  {
+    field: "Mutation.saveTablePreferences",
+    needs: ["crm"],
+    operation: `mutation($input: SaveTablePreferencesInput!) { saveTablePreferences(input: $input) { view } }`,
+    variables: () => ({ input: { view: "LIST", columns: [{ key: "name", visible: true }] } }),
   },
 ];
 

@@ -28,6 +28,13 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO_DATA: z.enum(["true", "false"]).optional(),
   WEB_DIST: z.string().optional(),
+  /** smtp://user:pass@host:port or smtps://…; unset, emails go to the dev outbox (sent_emails rows with status dev_outbox). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, "must be smtp://user:pass@host:port or smtps://user:pass@host:port")
+    .optional(),
+  /** Sender of emails sent from the side panel. */
+  MAIL_FROM: z.string().min(3).default("CRM <crm@localhost>"),
 });
 
 export type Env = Readonly<

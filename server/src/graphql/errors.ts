@@ -54,6 +54,13 @@ export class ConflictError extends AppError {
   }
 }
 
+/** An outside system (SMTP, Respond.io) failed; what was stored stays stored (extensions say what). */
+export class IntegrationFailedError extends AppError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, "INTEGRATION_FAILED", extensions);
+  }
+}
+
 const passThroughCodes = new Set([
   "UNAUTHENTICATED",
   "FORBIDDEN",

@@ -1,7 +1,9 @@
 import type { DataSource } from "typeorm";
+import { createAccountLoaders } from "../modules/accounts/account.loaders";
 import { createCompanyLoaders } from "../modules/accounts/company.loaders";
 import { createUserLoaders } from "../modules/auth/user.loaders";
 import { createContactLoaders } from "../modules/contacts/contact.loaders";
+import { createEmailLoaders } from "../modules/emails/email.loaders";
 import { createFollowUpDataLoaders } from "../modules/follow-ups/follow-up-data.loaders";
 import { createLocationLoaders } from "../modules/locations/location.loaders";
 import { createNoteLoaders } from "../modules/notes/note.loaders";
@@ -12,12 +14,14 @@ import { createReminderLoaders } from "../modules/reminders/reminder.loaders";
 export function createLoaders(dataSource: DataSource) {
   return {
     ...createUserLoaders(dataSource),
+    ...createAccountLoaders(dataSource),
     ...createCompanyLoaders(dataSource),
     ...createContactLoaders(dataSource),
     ...createLocationLoaders(dataSource),
     ...createFollowUpDataLoaders(dataSource),
     ...createPartnerDataLoaders(dataSource),
     ...createReminderLoaders(dataSource),
+    ...createEmailLoaders(dataSource),
     ...createNoteLoaders(dataSource),
   };
 }

@@ -14,6 +14,8 @@ import { FollowUpDataResolver } from "../modules/follow-ups/follow-up-data.resol
 import { LocationResolver } from "../modules/locations/location.resolver";
 import { NoteResolver } from "../modules/notes/note.resolver";
 import { ReminderResolver } from "../modules/reminders/reminder.resolver";
+import { AccountEmailsResolver, SentEmailResolver } from "../modules/emails/email.resolver";
+import { PreferenceResolver } from "../modules/preferences/preference.resolver";
 import { Node } from "./node.types";
 import { NodeResolver } from "./node.resolver";
 
@@ -31,6 +33,9 @@ const resolvers: NonEmptyArray<Function> = [
   LocationResolver,
   NoteResolver,
   ReminderResolver,
+  SentEmailResolver,
+  AccountEmailsResolver,
+  PreferenceResolver,
   FollowUpDataResolver,
   NodeResolver,
 ];

@@ -20,6 +20,7 @@
       "PartnerProspect",
       "Prospect",
       "Reminder",
+      "SentEmail",
       "User"
     ]
   }

@@ -30,6 +30,8 @@ export const queryRules: Record<string, ShieldRule> = {
   accounts: and(hasCrm, allProspectsFilters("filter")), // crm; salesman/role/date filters need all-prospects
   account: hasCrm, // crm; out-of-scope accounts are NOT_FOUND (visibility in SQL)
   node: hasCrm, // crm; same visibility as account
+  myReminders: hasCrm, // crm; the viewer's own reminders on accounts in their scope
+  tablePreferences: hasCrm, // crm; the viewer's own preferences only
 };
 
 /** Mutation fields. */
@@ -45,6 +47,12 @@ export const mutationRules: Record<string, ShieldRule> = {
   addLocation: and(hasCrm, hasMenu), // crm + crm-menu; account in scope
   updateLocation: and(hasCrm, hasMenu), // crm + crm-menu
   removeLocation: and(hasCrm, hasMenu), // crm + crm-menu
+  createReminder: hasCrm, // crm; account in scope; the assignee must see the account (BAD_USER_INPUT otherwise)
+  updateReminder: hasCrm, // crm; creator, assignee or crm-manager (FORBIDDEN otherwise, checked in ReminderService)
+  completeReminder: hasCrm, // crm; creator, assignee or crm-manager
+  removeReminder: hasCrm, // crm; creator, assignee or crm-manager
+  sendEmail: hasCrm, // crm; account in scope; `to` must be the account's or a contact's email
+  saveTablePreferences: hasCrm, // crm; the viewer's own preferences only
 };
 
 /** Fields every Account implementation guards (applied to each type implementing Account). */

@@ -20,6 +20,11 @@ describe.each(testDialects())("location mutations on %s", (dialect) => {
   let users: Record<"owner" | "noMenu" | "stranger", UserEntity>;
   let as: Record<string, ApiClient>;
   const repo = () => api.db.dataSource.getRepository(LocationEntity);
+  const secondary = async (account: AccountEntity, changes: Partial<LocationEntity> = {}) => {
+    const location = await buildLocation(api.db.dataSource, account, users.owner);
+    await repo().update({ id: location.id }, { isPrimary: false, ...changes });
+    return location;
+  };
   const primaries = async (account: AccountEntity) => (await repo().findBy({ prospectId: account.id, isPrimary: true, deletedAt: IsNull() })).map((l) => l.id);
 
   beforeAll(async () => {
@@ -92,8 +97,8 @@ describe.each(testDialects())("location mutations on %s", (dialect) => {
   describe("updateLocation", () => {
     it("should change fields and move the primary flag in one transaction", async () => {
       const account = await buildProspect(api.db.dataSource, users.owner);
-      const primary = await buildLocation(api.db.dataSource, account, users.owner);
-      const other = await repo().save({ ...primary, id: undefined, isPrimary: false, name: "Oficina" });
+      await buildLocation(api.db.dataSource, account, users.owner);
+      const other = await secondary(account, { name: "Oficina" });
       const res = await as.owner!.gql<{ updateLocation: Record<string, unknown> }>(UPDATE, {
         input: { id: toGlobalId("Location", other.id), isPrimary: true, interiorNumber: "B", postalCode: "44600" },
       });
@@ -124,7 +129,7 @@ describe.each(testDialects())("location mutations on %s", (dialect) => {
     it("should soft-delete the primary and hand the flag to the oldest remaining location", async () => {
       const account = await buildProspect(api.db.dataSource, users.owner);
       const primary = await buildLocation(api.db.dataSource, account, users.owner);
-      const next = await repo().save({ ...primary, id: undefined, isPrimary: false });
+      const next = await secondary(account);
       expect(code(await as.noMenu!.gql(REMOVE, { input: { id: toGlobalId("Location", primary.id) } }))).toBe("FORBIDDEN");
       expect(code(await as.stranger!.gql(REMOVE, { input: { id: toGlobalId("Location", primary.id) } }))).toBe("NOT_FOUND");
       const res = await as.owner!.gql(REMOVE, { input: { id: toGlobalId("Location", primary.id) } });
