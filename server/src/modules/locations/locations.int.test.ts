@@ -107,6 +107,16 @@ describe.each(testDialects())("location mutations on %s", (dialect) => {
       expect(await primaries(account)).toEqual([other.id]);
     });
 
+    it("should leave exactly one primary when two locations claim it at the same time", async () => {
+      const account = await buildProspect(api.db.dataSource, users.owner);
+      await buildLocation(api.db.dataSource, account, users.owner);
+      const [a, b] = [await secondary(account), await secondary(account)];
+      const results = await Promise.all([a, b].map((l) => as.owner!.gql(UPDATE, { input: { id: toGlobalId("Location", l.id), isPrimary: true } })));
+      expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
+      expect(await primaries(account)).toHaveLength(1);
+      expect([a.id, b.id]).toContain((await primaries(account))[0]);
+    });
+
     it("should reject a bad postal code and a nulled required field, changing nothing", async () => {
       const account = await buildProspect(api.db.dataSource, users.owner);
       const location = await buildLocation(api.db.dataSource, account, users.owner);

@@ -172,5 +172,20 @@ describe.each(testDialects())("reminders on %s", (dialect) => {
       expect(await texts({ status: "DUE", dueBefore: new Date(Date.now() + 2 * DAY).toISOString() })).toEqual([soon.text]);
       expect(reassigned.id).toBeGreaterThan(0);
     });
+
+    it("should load the accounts and users of a list of reminders in batches", async () => {
+      const ds = api.db.dataSource;
+      const me = await buildUser(ds, ["crm", "sdr"]);
+      for (let i = 0; i < 6; i += 1) {
+        await buildReminder(ds, await buildProspect(ds, me), me);
+      }
+      const client = await api.as(me);
+      const { result, statements } = await api.counter.count(() =>
+        client.gql<{ myReminders: Array<{ account: { name: string } }> }>(`{ myReminders { id account { name salesman { name } } assignee { name } createdBy { name } } }`),
+      );
+      expect(result.data?.myReminders).toHaveLength(6);
+      expect(statements.filter((sql) => /FROM "?`?prospection_users/i.test(sql))).toHaveLength(1);
+      expect(statements.filter((sql) => /FROM "?`?users/i.test(sql))).toHaveLength(1);
+    });
   });
 });
