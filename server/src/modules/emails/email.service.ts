@@ -28,6 +28,9 @@ export class EmailService {
     const to = checks.email("to", input.to, { required: true });
     const subject = checks.text("subject", input.subject, { required: true, max: 255 });
     const body = checks.text("body", input.body, { required: true, max: 50_000 });
+    if (subject !== null && /[\r\n]/.test(subject)) {
+      checks.add("subject", "must be a single line");
+    }
     checks.done();
     const account = await accountInScope(this.dataSource, viewer, accountId);
     const contacts = await this.dataSource.getRepository(ContactEntity).findBy({ prospectId: account.id, deletedAt: IsNull(), email: Not(IsNull()) });

@@ -87,6 +87,7 @@ describe.each(testDialects())("sendEmail through SMTP on %s", (dialect) => {
     [{ to: "otro@desconocido.mx" }, { to: "must be the account's email or one of its contacts' emails" }],
     [{ to: "no-es-correo" }, { to: "must be a valid email address" }],
     [{ subject: " ", body: "" }, { subject: "is required", body: "is required" }],
+    [{ subject: "Hola\r\nBcc: todos@spam.example" }, { subject: "must be a single line" }],
   ])("should reject bad input %# and neither store nor send anything", async (bad, fields) => {
     const [before, received] = [await rows().count(), smtp.received.length];
     const res = await as.owner.gql(SEND, { input: { accountId: toGlobalId("Account", account.id), to: "compras@cliente.mx", subject: "S", body: "B", ...bad } });
