@@ -1,6 +1,6 @@
 import { NetworkStatus } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 
 import {
   AccountsDocument,
@@ -20,7 +20,10 @@ export interface UseAccountsResult {
   readonly loading: boolean;
   readonly loadingMore: boolean;
   readonly error: Error | undefined;
+  /** Fetches the next page; does nothing after a failed page until `retry` (no request loop on errors). */
   readonly loadMore: () => void;
+  /** Clears a failed "more" page and tries it again. */
+  readonly retry: () => void;
 }
 
 /**
@@ -40,15 +43,27 @@ export function useAccounts(filter: AccountFilter | undefined, orderBy: AccountO
   const hasNextPage = connection?.pageInfo.hasNextPage ?? false;
   const loadingMore = networkStatus === NetworkStatus.fetchMore;
 
-  const loadMore = useCallback(() => {
-    if (!hasNextPage || endCursor === null || loadingMore) {
+  // The cursor already asked for: Apollo may render once between the answer and the merged list,
+  // and asking for the same page twice would duplicate work (or rows).
+  const requestedCursor = useRef<string | null>(null);
+
+  const fetchNext = useCallback(() => {
+    if (!hasNextPage || endCursor === null || loadingMore || requestedCursor.current === endCursor) {
       return;
     }
+    requestedCursor.current = endCursor;
     setLoadMoreError(undefined);
     fetchMore({ variables: { after: endCursor } }).catch((reason: unknown) => {
+      requestedCursor.current = null;
       setLoadMoreError(reason instanceof Error ? reason : new Error(String(reason)));
     });
   }, [endCursor, fetchMore, hasNextPage, loadingMore]);
+
+  const loadMore = useCallback(() => {
+    if (loadMoreError === undefined) {
+      fetchNext();
+    }
+  }, [fetchNext, loadMoreError]);
 
   return {
     accounts: connection?.edges.map((edge) => edge.node) ?? [],
@@ -58,5 +73,6 @@ export function useAccounts(filter: AccountFilter | undefined, orderBy: AccountO
     loadingMore,
     error: error ?? loadMoreError,
     loadMore,
+    retry: fetchNext,
   };
 }

@@ -39,6 +39,24 @@ describe("ListView", () => {
     expect(screen.getByText("Showing 3 of 3")).toBeTruthy();
   });
 
+  it("should fetch the next page by itself when the end of the loaded rows comes into view", async () => {
+    renderWithProviders(
+      <ListView filter={undefined} sort={null} onSortChange={jest.fn()} openAccountId={null} onOpenAccount={jest.fn()} />,
+      {
+        mocks: [
+          meMock(viewer),
+          accountsMock({}, accountsConnection(accounts, { totalCount: 4, hasNextPage: true })),
+          accountsMock({ after: "cursor-3" }, accountsConnection([buildAccount(4, "Dulcería")], { totalCount: 4 })),
+        ],
+      },
+    );
+
+    expect(await screen.findByRole("button", { name: "Dulcería" })).toBeTruthy();
+    expect(screen.getByText("Showing 4 of 4")).toBeTruthy();
+    // One request per page: a second "more" request for the same cursor would have no mock and fail.
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("should hide a column, remember it in localStorage and paint without it after a reload", async () => {
     const first = renderList();
     await screen.findByRole("button", { name: "Acme" });

@@ -2,6 +2,7 @@ import type { RowSelectionState } from "@tanstack/react-table";
 import { useCallback, useEffect, useMemo, useState } from "react";
 
 import { useI18n, useT } from "../../../lib/i18n";
+import { commonMessages } from "../../../lib/messages";
 import { useErrorMessage } from "../../../lib/useErrorMessage";
 import { useAccounts } from "../../accounts/useAccounts";
 import { useMe } from "../../auth/useMe";
@@ -17,12 +18,13 @@ import { useListPreferences } from "./useListPreferences";
 /** The list view: the accounts table with its column chooser, bulk actions and infinite loading. */
 export function ListView({ filter, sort, onSortChange, openAccountId, onOpenAccount }: CrmViewProps) {
   const t = useT(listMessages);
+  const common = useT(commonMessages);
   const { format } = useI18n();
   const toMessage = useErrorMessage();
   const { viewer } = useMe();
   const { preferences, setColumns, setSort, reset } = useListPreferences(viewer?.id ?? "anonymous");
   const effectiveSort = sort ?? preferences.sort;
-  const { accounts, totalCount, hasNextPage, loading, loadingMore, error, loadMore } = useAccounts(
+  const { accounts, totalCount, hasNextPage, loading, loadingMore, error, loadMore, retry } = useAccounts(
     filter,
     effectiveSort ?? undefined,
   );
@@ -54,9 +56,12 @@ export function ListView({ filter, sort, onSortChange, openAccountId, onOpenAcco
         <ColumnChooser columns={preferences.columns} headers={headers} onChange={setColumns} onReset={reset} />
       </div>
       {error ? (
-        <p role="alert" className="form-error">
-          {toMessage(error)}
-        </p>
+        <div role="alert" className="form-error">
+          {toMessage(error)}{" "}
+          <button type="button" onClick={retry}>
+            {common.retry}
+          </button>
+        </div>
       ) : null}
       {loading && accounts.length === 0 ? (
         <TableSkeleton />
