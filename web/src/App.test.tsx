@@ -73,7 +73,7 @@ describe("App", () => {
 
     expect(await screen.findByRole("heading", { name: "Sign in" })).toBeTruthy();
     expect(screen.queryByText("Ana López")).toBeNull();
-    expect(sent).toEqual(["Me", "Accounts", "Catalogs", "Logout"]);
+    expect(sent).toEqual(["Me", "TablePreferences", "Accounts", "Catalogs", "Logout"]);
     expect(client.cache.extract()).toEqual({ ROOT_QUERY: { __typename: "Query", me: null } });
   });
 

@@ -24,6 +24,10 @@ export function createApolloCache(): InMemoryCache {
           notes: relayStylePagination(),
         },
       },
+      // One per view for the signed-in user (the cache is cleared on logout), so the view is its key.
+      TablePreferences: { keyFields: ["view"] },
+      // A singleton without an id: replace it whole rather than warn about losing fields.
+      Catalogs: { merge: true },
     },
   });
 }

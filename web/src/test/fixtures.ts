@@ -66,6 +66,7 @@ export function buildAccount(legacyId: number, name: string, typename: "Prospect
     followUpStatus: { __typename: "FollowUpStatus", id: 1, name: "Nuevo", color: "#3366ff" },
     followUpData: null,
     salesman: { __typename: "User", id: "VXNlcjox", name: "Ana López" },
+    createdBy: { __typename: "User", id: "VXNlcjox", name: "Ana López" },
     lastActivityAt: null,
     nextScheduledActivity: null,
     createdAt: "2025-01-15T12:00:00.000Z",

@@ -9,17 +9,20 @@ import { listMessages } from "./messages";
 
 type Account = AccountsTable_AccountFragment;
 
-/** Every column of the list, in the default order; keys are stored in the user's table preferences. */
+/**
+ * Every column of the list, in the default order. The keys are the server's (TablePreferences
+ * availableColumns, server/src/modules/preferences/table-columns.ts): unknown keys are rejected there.
+ */
 export const listColumnKeys = [
   "name",
   "companyName",
   "email",
   "phone",
   "type",
-  "status",
   "followUpStatus",
   "salesman",
-  "country",
+  "createdBy",
+  "locale",
   "channel",
   "ecommerceType",
   "accountSize",
@@ -27,7 +30,7 @@ export const listColumnKeys = [
   "monthlyShipments",
   "estimatedCloseDate",
   "lastActivityAt",
-  "nextActivity",
+  "nextScheduledActivity",
   "createdAt",
   "updatedAt",
 ] as const;
@@ -40,7 +43,7 @@ export const defaultVisibleColumns: readonly ListColumnKey[] = [
   "type",
   "followUpStatus",
   "salesman",
-  "country",
+  "locale",
   "lastActivityAt",
   "createdAt",
 ];
@@ -71,13 +74,13 @@ export function cellText(key: ListColumnKey, account: Account, format: Formatter
       return account.phone?.e164 ?? "";
     case "type":
       return labels.types[account.type];
-    case "status":
-      return labels.accountStatuses[account.status];
     case "followUpStatus":
       return account.followUpStatus.name;
     case "salesman":
       return account.salesman?.name ?? "";
-    case "country":
+    case "createdBy":
+      return account.createdBy.name;
+    case "locale":
       return account.locale.name;
     case "channel":
       return data?.channel?.name ?? "";
@@ -94,7 +97,7 @@ export function cellText(key: ListColumnKey, account: Account, format: Formatter
       return data?.estimatedCloseDate ? format.date(`${data.estimatedCloseDate}T12:00:00`) : "";
     case "lastActivityAt":
       return account.lastActivityAt ? format.dateTime(account.lastActivityAt) : "";
-    case "nextActivity":
+    case "nextScheduledActivity":
       return account.nextScheduledActivity?.scheduledDate ? format.dateTime(account.nextScheduledActivity.scheduledDate) : "";
     case "createdAt":
       return format.date(account.createdAt);
@@ -104,7 +107,7 @@ export function cellText(key: ListColumnKey, account: Account, format: Formatter
 }
 
 type CrmStrings = (typeof crmMessages)["en"];
-export type CellLabels = Pick<CrmStrings, "types" | "accountStatuses" | "sizes">;
+export type CellLabels = Pick<CrmStrings, "types" | "sizes">;
 
 /** The TanStack column definitions in the current locale. */
 export function useListColumns(): { columns: ColumnDef<Account>[]; headers: Readonly<Record<ListColumnKey, string>> } {
