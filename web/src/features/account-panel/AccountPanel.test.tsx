@@ -27,7 +27,7 @@ describe("AccountPanel", () => {
     const dialog = await screen.findByRole("dialog", { name: "Lucía Ramírez" });
     expect(within(dialog).getByText(/Envíos del Bajío/)).toBeTruthy();
     const tabs = within(dialog).getAllByRole("tab").map((tab) => tab.textContent);
-    expect(tabs).toEqual(["Notes", "Contacts"]);
+    expect(tabs).toEqual(["Notes", "Contacts", "Reminders", "Email"]);
   });
 
   it("should show the locations tab only to users with crm-menu", async () => {
@@ -45,6 +45,8 @@ describe("AccountPanel", () => {
     expect(second.getAttribute("aria-selected")).toBe("true");
     expect(document.activeElement).toBe(second);
     expect(screen.getByTestId("location").textContent).toContain("tab=contacts");
+    // The contacts tab mounts and asks for its data (unmocked here: it settles on an error).
+    expect(await screen.findByRole("alert")).toBeTruthy();
   });
 
   it("should close on Escape and drop only its own URL parameters", async () => {

@@ -3,7 +3,9 @@ import { useRef, type KeyboardEvent, type ReactNode } from "react";
 import { useT } from "../../lib/i18n";
 import { useCan } from "../auth/useCan";
 import { ContactsTab } from "./contacts/ContactsTab";
+import { EmailTab } from "./email/EmailTab";
 import { LocationsTab } from "./locations/LocationsTab";
+import { RemindersTab } from "./reminders/RemindersTab";
 import { panelMessages } from "./messages";
 import { NotesTab } from "./notes/NotesTab";
 import type { PanelAccount } from "./useAccountPanel";
@@ -37,6 +39,8 @@ export function PanelTabs({ account, reload }: PanelTabsProps) {
   const tabs: TabSpec[] = [
     { key: "notes", render: () => <NotesTab account={account} /> },
     { key: "contacts", render: () => <ContactsTab account={account} /> },
+    { key: "reminders", render: () => <RemindersTab account={account} /> },
+    { key: "email", render: () => <EmailTab account={account} /> },
   ];
   if (canLocations) {
     tabs.push({ key: "locations", render: () => <LocationsTab account={account} /> });

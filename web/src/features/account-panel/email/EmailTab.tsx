@@ -1,0 +1,104 @@
+import type { Reference } from "@apollo/client";
+import { useMutation, useQuery } from "@apollo/client/react";
+import { Form, Formik } from "formik";
+import { useMemo } from "react";
+import * as yup from "yup";
+
+import { AccountEmailsDocument, SendEmailDocument } from "../../../__generated__/graphql";
+import { SelectField, TextAreaField, TextField } from "../../../components/form/FormField";
+import { useToast } from "../../../components/Toast";
+import { useI18n, useT } from "../../../lib/i18n";
+import { commonMessages } from "../../../lib/messages";
+import { useErrorMessage } from "../../../lib/useErrorMessage";
+import { submitToServer } from "../formErrors";
+import type { AccountKey } from "../notes/useAddNote";
+import { emailMessages } from "./messages";
+
+/** Compose an email to the account or one of its contacts, and the list of emails sent. */
+export function EmailTab({ account }: { account: AccountKey }) {
+  const t = useT(emailMessages);
+  const common = useT(commonMessages);
+  const { format } = useI18n();
+  const toast = useToast();
+  const toMessage = useErrorMessage();
+  const { data, loading, error } = useQuery(AccountEmailsDocument, { variables: { id: account.id } });
+  const [send] = useMutation(SendEmailDocument);
+  const schema = useMemo(
+    () => yup.object({ to: yup.string().required(t.required), subject: yup.string().trim().required(t.required).max(200), body: yup.string().trim().required(t.required) }),
+    [t],
+  );
+  const current = data?.account;
+  const addresses = current
+    ? [
+        ...(current.email ? [{ value: current.email, label: current.email }] : []),
+        ...current.contacts.filter((c) => c.email).map((c) => ({ value: c.email ?? "", label: `${c.name} <${c.email}>` })),
+      ]
+    : [];
+
+  return (
+    <section aria-label={t.history}>
+      {error ? <p role="alert" className="form-error">{toMessage(error)}</p> : null}
+      {loading && !current ? <div className="skeleton skeleton--block" aria-busy="true" aria-label={common.loading} /> : null}
+      {current && addresses.length === 0 ? <p className="empty-state">{t.noAddress}</p> : null}
+      {current && addresses.length > 0 ? (
+        <Formik
+          initialValues={{ to: addresses[0]?.value ?? "", subject: "", body: "" }}
+          validationSchema={schema}
+          onSubmit={async (values, helpers) => {
+            const ok = await submitToServer(
+              helpers,
+              async () => {
+                const result = await send({
+                  variables: { input: { accountId: account.id, ...values } },
+                  update(cache, { data: sent }) {
+                    const email = sent?.sendEmail;
+                    if (!email) {
+                      return;
+                    }
+                    cache.modify({
+                      id: cache.identify({ ...account, __typename: account.__typename ?? "Prospect" }),
+                      fields: {
+                        sentEmails(existing: readonly Reference[] = [], { toReference }) {
+                          const ref = toReference({ __typename: "SentEmail", id: email.id });
+                          return ref ? [ref, ...existing] : existing;
+                        },
+                      },
+                    });
+                  },
+                });
+                toast.success(result.data?.sendEmail.status === "DEV_OUTBOX" ? t.queued : t.sent);
+              },
+              (reason) => toast.error(toMessage(reason)),
+            );
+            if (ok) {
+              helpers.resetForm();
+            }
+          }}
+        >
+          {({ isSubmitting }) => (
+            <Form aria-label={t.compose} noValidate className="card-form">
+              <SelectField name="to" label={t.to} options={addresses} />
+              <TextField name="subject" label={t.subject} />
+              <TextAreaField name="body" label={t.body} rows={5} />
+              <button type="submit" disabled={isSubmitting}>
+                {isSubmitting ? t.sending : t.send}
+              </button>
+            </Form>
+          )}
+        </Formik>
+      ) : null}
+      <h3>{t.history}</h3>
+      {current && current.sentEmails.length === 0 ? <p className="empty-state">{t.empty}</p> : null}
+      <ul className="card-list">
+        {current?.sentEmails.map((email) => (
+          <li key={email.id}>
+            <strong>{email.subject}</strong> → {email.to} · <span>{t.statuses[email.status]}</span>
+            <div className="timeline__meta">{t.by(email.sentBy.name, format.dateTime(email.sentAt ?? email.createdAt))}</div>
+            {email.error ? <p className="form-error">{email.error}</p> : null}
+            <p className="timeline__comment">{email.body}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

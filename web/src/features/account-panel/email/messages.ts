@@ -1,0 +1,36 @@
+import { defineMessages } from "../../../lib/i18n";
+
+export const emailMessages = defineMessages({
+  en: {
+    compose: "New email",
+    to: "To",
+    subject: "Subject",
+    body: "Message",
+    send: "Send email",
+    sending: "Sending…",
+    sent: "Email sent.",
+    queued: "Email written to the development outbox (no SMTP configured).",
+    noAddress: "Neither the account nor its contacts have an email address.",
+    history: "Sent emails",
+    empty: "No emails sent from the CRM yet.",
+    statuses: { QUEUED: "Queued", SENT: "Sent", FAILED: "Failed", DEV_OUTBOX: "Dev outbox" },
+    by: (name: string, date: string) => `by ${name}, ${date}`,
+    required: "Required.",
+  },
+  "es-MX": {
+    compose: "Nuevo correo",
+    to: "Para",
+    subject: "Asunto",
+    body: "Mensaje",
+    send: "Enviar correo",
+    sending: "Enviando…",
+    sent: "Correo enviado.",
+    queued: "Correo guardado en el buzón de desarrollo (no hay SMTP configurado).",
+    noAddress: "Ni la cuenta ni sus contactos tienen correo electrónico.",
+    history: "Correos enviados",
+    empty: "Aún no se han enviado correos desde el CRM.",
+    statuses: { QUEUED: "En cola", SENT: "Enviado", FAILED: "Falló", DEV_OUTBOX: "Buzón de desarrollo" },
+    by: (name, date) => `por ${name}, ${date}`,
+    required: "Obligatorio.",
+  },
+});

@@ -1,0 +1,46 @@
+import { defineMessages } from "../../../lib/i18n";
+
+export const remindersMessages = defineMessages({
+  en: {
+    title: "Reminders",
+    empty: "No reminders. Add one so this account does not slip.",
+    overdue: "Overdue",
+    due: (date: string) => `Due ${date}`,
+    done: (date: string) => `Done ${date}`,
+    assignee: (name: string) => `for ${name}`,
+    complete: (text: string) => `Mark "${text}" done`,
+    remove: (text: string) => `Delete "${text}"`,
+    removed: "Reminder deleted.",
+    form: {
+      title: "New reminder",
+      text: "What to do",
+      dueAt: "Due",
+      submit: "Add reminder",
+      added: "Reminder added.",
+      required: "Required.",
+      tooLong: "At most 1000 characters.",
+      invalidDate: "Enter a valid date and time.",
+    },
+  },
+  "es-MX": {
+    title: "Recordatorios",
+    empty: "No hay recordatorios. Agrega uno para no perder esta cuenta de vista.",
+    overdue: "Vencido",
+    due: (date) => `Vence ${date}`,
+    done: (date) => `Hecho ${date}`,
+    assignee: (name) => `para ${name}`,
+    complete: (text) => `Marcar "${text}" como hecho`,
+    remove: (text) => `Eliminar "${text}"`,
+    removed: "Recordatorio eliminado.",
+    form: {
+      title: "Nuevo recordatorio",
+      text: "Qué hacer",
+      dueAt: "Vence",
+      submit: "Agregar recordatorio",
+      added: "Recordatorio agregado.",
+      required: "Obligatorio.",
+      tooLong: "Máximo 1000 caracteres.",
+      invalidDate: "Escribe una fecha y hora válidas.",
+    },
+  },
+});
