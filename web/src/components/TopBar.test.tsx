@@ -12,7 +12,7 @@ describe("TopBar", () => {
 
     expect(await screen.findByText("Ana López")).toBeTruthy();
     const nav = screen.getByRole("navigation", { name: "Main" });
-    expect(within(nav).getByRole("link", { name: "CRM" })).toBeTruthy();
+    expect(within(nav).getByRole("link", { name: "Accounts" })).toBeTruthy();
     expect(within(nav).queryByRole("link", { name: "Admin" })).toBeNull();
   });
 

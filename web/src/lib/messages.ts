@@ -12,7 +12,7 @@ export const commonMessages = defineMessages({
     saving: "Saving…",
     none: "—",
     language: "Language",
-    nav: { label: "Main", crm: "CRM", admin: "Admin" },
+    nav: { label: "Main", crm: "Accounts", admin: "Admin" },
     languageNames: { "es-MX": "Español", en: "English" },
     errorBoundary: { title: "Something went wrong.", reload: "Reload" },
     errors: {
@@ -37,7 +37,7 @@ export const commonMessages = defineMessages({
     saving: "Guardando…",
     none: "—",
     language: "Idioma",
-    nav: { label: "Principal", crm: "CRM", admin: "Administración" },
+    nav: { label: "Principal", crm: "Cuentas", admin: "Administración" },
     languageNames: { "es-MX": "Español", en: "English" },
     errorBoundary: { title: "Algo salió mal.", reload: "Recargar" },
     errors: {

@@ -170,7 +170,12 @@ export function AccountsTable(props: AccountsTableProps) {
 
   return (
     <div ref={scrollRef} className="accounts-table__scroll" aria-busy={props.busy}>
-      <table className="accounts-table" aria-label={t.tableLabel} aria-rowcount={rows.length + 1}>
+      <table
+        className="accounts-table"
+        aria-label={t.tableLabel}
+        aria-rowcount={rows.length + 1}
+        style={{ width: table.getTotalSize() }}
+      >
         <AccountsTableHeader table={table} onResizeBy={(id, width) => onPreferencesChange(withWidths(preferences, { [id]: width }))} />
         <tbody className="accounts-table__body" style={{ height: virtualizer.getTotalSize() }} onKeyDown={handleKeyDown}>
           {virtualRows.map((virtualRow) => {

@@ -61,11 +61,11 @@ export function AccountsTableRow({ row, index, start, focusable, open, onOpen, o
           content = (
             <>
               <span className="swatch" style={{ backgroundColor: account.followUpStatus.color }} aria-hidden="true" />
-              {account.followUpStatus.name}
+              <span className="accounts-table__text">{account.followUpStatus.name}</span>
             </>
           );
         } else {
-          content = flexRender(cell.column.columnDef.cell, cell.getContext());
+          content = <span className="accounts-table__text">{flexRender(cell.column.columnDef.cell, cell.getContext())}</span>;
         }
         return (
           <td key={cell.id} className="accounts-table__cell" style={{ width: cell.column.getSize() }}>
