@@ -189,7 +189,108 @@ export const matrix: MatrixRow[] = [
     operation: `mutation($input: SaveTablePreferencesInput!) { saveTablePreferences(input: $input) { view } }`,
     variables: () => ({ input: { view: "LIST", columns: [{ key: "name", visible: true }] } }),
   },
+  // Account writes, board and calendar (helper B).
+  { field: "Query.salesmen", needs: ["crm"], operation: `{ salesmen { id name } }` },
+  { field: "Query.board", needs: ["crm"], operation: `{ board(first: 2) { totalCount columns { totalCount cards { edges { node { id } } } } } }` },
+  {
+    field: "Query.board",
+    label: "filter.salesmanIds",
+    needs: ["crm", "all-prospects"],
+    operation: `query($f: AccountFilter) { board(filter: $f) { totalCount } }`,
+    variables: ({ user }) => ({ f: { salesmanIds: [toGlobalId("User", user.id)] } }),
+  },
+  {
+    field: "Query.boardColumn",
+    needs: ["crm"],
+    operation: `query($s: Int!) { boardColumn(statusId: $s, first: 2) { totalCount cards { edges { node { id } } } } }`,
+    variables: ({ account }) => ({ s: account.followUpId }),
+  },
+  {
+    field: "Mutation.createProspect",
+    needs: ["crm"],
+    operation: `mutation($input: CreateProspectInput!) { createProspect(input: $input) { id } }`,
+    variables: ({ user }) => ({ input: { name: "Matriz", companyName: `Matriz ${user.id}`, email: `matriz${user.id}@example.com`, localeId: 1, allowDuplicate: true } }),
+  },
+  {
+    field: "Mutation.createProspect",
+    label: "type PARTNER_PROSPECT",
+    needs: ["crm", "crm-partners"],
+    operation: `mutation($input: CreateProspectInput!) { createProspect(input: $input) { id } }`,
+    variables: ({ user }) => ({ input: { type: "PARTNER_PROSPECT", name: "Matriz", companyName: `Socio ${user.id}`, email: `socio${user.id}@example.com`, localeId: 1, allowDuplicate: true } }),
+  },
+  {
+    field: "Mutation.createProspect",
+    label: "salesmanId of another user",
+    needs: ["crm", "crm-edit-salesman-prospect"],
+    operation: `mutation($input: CreateProspectInput!) { createProspect(input: $input) { id } }`,
+    variables: async ({ ds, user }) => ({
+      input: { name: "Matriz", companyName: `Otro ${user.id}`, email: `otro${user.id}@example.com`, localeId: 1, allowDuplicate: true, salesmanId: toGlobalId("User", (await buildUser(ds, ["crm"])).id) },
+    }),
+  },
+  {
+    field: "Mutation.updateAccount",
+    needs: ["crm"],
+    operation: `mutation($input: UpdateAccountInput!) { updateAccount(input: $input) { id version } }`,
+    variables: async ({ ds, accountId, account }) => ({ input: { accountId, version: await currentVersion(ds, account), name: "Editado" } }),
+  },
+  {
+    field: "Mutation.updateAccount",
+    label: "input.salesmanId",
+    needs: ["crm", "crm-edit-salesman-prospect"],
+    operation: `mutation($input: UpdateAccountInput!) { updateAccount(input: $input) { id version } }`,
+    variables: async ({ ds, user, accountId, account }) => ({ input: { accountId, version: await currentVersion(ds, account), salesmanId: toGlobalId("User", user.id) } }),
+  },
+  {
+    field: "Mutation.upsertFollowUpData",
+    needs: ["crm"],
+    operation: `mutation($input: UpsertFollowUpDataInput!) { upsertFollowUpData(input: $input) { id } }`,
+    variables: async ({ ds, accountId, account }) => ({ input: { accountId, version: await currentVersion(ds, account), accountValue: 1000 } }),
+  },
+  {
+    field: "Mutation.upsertPartnerData",
+    needs: ["crm", "crm-partners"],
+    accountType: "partner",
+    operation: `mutation($input: UpsertPartnerDataInput!) { upsertPartnerData(input: $input) { id } }`,
+    variables: async ({ ds, accountId, account }) => ({ input: { accountId, version: await currentVersion(ds, account), rating: 4 } }),
+  },
+  {
+    field: "Mutation.moveAccount",
+    needs: ["crm"],
+    operation: `mutation($input: MoveAccountInput!) { moveAccount(input: $input) { id } }`,
+    variables: ({ accountId, account }) => ({ input: { accountId, followUpStatusId: account.followUpId } }),
+  },
+  {
+    field: "Mutation.assignSalesman",
+    needs: ["crm", "crm-edit-salesman-prospect"],
+    operation: `mutation($input: AssignSalesmanInput!) { assignSalesman(input: $input) { id } }`,
+    variables: ({ user, accountId }) => ({ input: { accountId, salesmanId: toGlobalId("User", user.id) } }),
+  },
+  {
+    field: "Mutation.convertToClient",
+    needs: ["crm"],
+    operation: `mutation($input: ConvertToClientInput!) { convertToClient(input: $input) { id } }`,
+    variables: async ({ ds, accountId, account }) => ({ input: { accountId, version: await currentVersion(ds, account), company: { name: "Matriz SA" } } }),
+  },
+  {
+    field: "Mutation.removeAccount",
+    needs: ["crm"],
+    operation: `mutation($input: RemoveAccountInput!) { removeAccount(input: $input) { id } }`,
+    variables: ({ accountId }) => ({ input: { accountId } }),
+  },
+  {
+    field: "Mutation.restoreAccount",
+    needs: ["crm"],
+    operation: `mutation($input: RestoreAccountInput!) { restoreAccount(input: $input) { id } }`,
+    variables: ({ accountId }) => ({ input: { accountId } }),
+  },
 ];
+
+/** The version an account has now (earlier rows may have changed it), for inputs that must send it. */
+async function currentVersion(ds: DataSource, account: AccountEntity): Promise<number> {
+  const rows: Array<{ version: number | string }> = await ds.query("SELECT version FROM prospection_users WHERE id = ?", [account.id]);
+  return Number(rows[0]?.version ?? account.version);
+}
+
 
 /** Test title of a row. */
 export function rowName(row: MatrixRow): string {

@@ -4,6 +4,9 @@ import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { AccountConnectionResolver } from "../modules/accounts/account-connection.resolver";
 import { ClientResolver, PartnerProspectResolver } from "../modules/accounts/account-subtypes.resolver";
 import { AccountResolver } from "../modules/accounts/account.resolver";
+import { AccountWriteResolver } from "../modules/accounts/account-write.resolver";
+import { BoardResolver } from "../modules/accounts/board.resolver";
+import { SalesmanResolver } from "../modules/accounts/salesman.resolver";
 import { CompanyResolver } from "../modules/accounts/company.resolver";
 import { AuthResolver } from "../modules/auth/auth.resolver";
 import { applyPermissions } from "../modules/auth/permissions";
@@ -25,6 +28,9 @@ const resolvers: NonEmptyArray<Function> = [
   UserResolver,
   CatalogResolver,
   AccountResolver,
+  AccountWriteResolver,
+  BoardResolver,
+  SalesmanResolver,
   AccountConnectionResolver,
   PartnerProspectResolver,
   ClientResolver,

@@ -1,8 +1,14 @@
 import type { DataSource } from "typeorm";
 import type { Env } from "../config/env";
+import { AccountPipelineService } from "../modules/accounts/account-pipeline.service";
+import { AccountWriteService } from "../modules/accounts/account-write.service";
 import { AccountService } from "../modules/accounts/account.service";
+import { BoardService } from "../modules/accounts/board.service";
+import { ProspectCreateService } from "../modules/accounts/prospect-create.service";
 import { AuthService } from "../modules/auth/auth.service";
 import { CatalogService } from "../modules/catalogs/catalog.service";
+import { FollowUpDataService } from "../modules/follow-ups/follow-up-data.service";
+import { PartnerDataService } from "../modules/partners/partner-data.service";
 import { ContactService } from "../modules/contacts/contact.service";
 import { LocationService } from "../modules/locations/location.service";
 import { NoteService } from "../modules/notes/note.service";
@@ -14,9 +20,16 @@ import { PreferenceService } from "../modules/preferences/preference.service";
 /** Process-wide services: stateless apart from the DataSource and the catalog cache. */
 export function createServices(dataSource: DataSource, config: Pick<Env, "SESSION_TTL_HOURS" | "SMTP_URL" | "MAIL_FROM">) {
   const catalogs = new CatalogService(dataSource);
+  const accounts = new AccountService(dataSource);
   return {
     auth: new AuthService(dataSource, config.SESSION_TTL_HOURS),
-    accounts: new AccountService(dataSource),
+    accounts,
+    board: new BoardService(dataSource, catalogs, accounts),
+    prospects: new ProspectCreateService(dataSource, catalogs),
+    accountWrites: new AccountWriteService(dataSource, catalogs),
+    pipeline: new AccountPipelineService(dataSource, catalogs),
+    followUpData: new FollowUpDataService(dataSource, catalogs),
+    partnerData: new PartnerDataService(dataSource),
     catalogs,
     notes: new NoteService(dataSource),
     contacts: new ContactService(dataSource, catalogs),

@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
 import { OutboxEntity } from "./outbox.entity";
 
 /** Queue names: one place, shared by the writers of the outbox, the relay and the workers. */
@@ -33,13 +34,10 @@ export async function writeOutbox(manager: EntityManager, jobs: readonly OutboxJ
     return;
   }
   const now = new Date();
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(OutboxEntity)
-    .values(jobs.map((job) => ({ ...job, status: "pending" as const, attempts: 0, availableAt: now, createdAt: now })))
-    .updateEntity(false)
-    .execute();
+  const repo = manager.getRepository(OutboxEntity);
+  const rows = jobs.map((job) => repo.create({ ...job, status: "pending", attempts: 0, availableAt: now, createdAt: now }));
+  // simple-json payloads defeat QueryDeepPartialEntity's typing; the rows are whole entities.
+  await repo.createQueryBuilder().insert().values(rows as QueryDeepPartialEntity<OutboxEntity>[]).updateEntity(false).execute();
 }
 
 /** The outbox job announcing a new prospect to Respond.io. */

@@ -4,12 +4,14 @@ import { applyMiddleware } from "graphql-middleware";
 import { ForbiddenError } from "../../graphql/errors";
 import {
   allProspectsFilters,
+  canEditSalesman,
   hasAllProspects,
   hasCrm,
   hasMenu,
   hasPartners,
   isAdmin,
   isSelf,
+  salesmanChangeAllowed,
   tokenCanRead,
   tokenCanWrite,
   type ShieldRule,
@@ -23,13 +25,19 @@ import {
  * Each row has its test-matrix entry in permissions.int.test.ts (permission-matrix.ts).
  */
 
+/** One instance: shield refuses two rules of one name (board, boardColumn and activities share the accounts filter rule). */
+const accountFilterAllowed = allProspectsFilters("filter");
+
 /** Query fields. */
 export const queryRules: Record<string, ShieldRule> = {
   me: allow, // anyone; null when signed out
   catalogs: hasCrm, // crm
-  accounts: and(hasCrm, allProspectsFilters("filter")), // crm; salesman/role/date filters need all-prospects
+  accounts: and(hasCrm, accountFilterAllowed), // crm; salesman/role/date filters need all-prospects
   account: hasCrm, // crm; out-of-scope accounts are NOT_FOUND (visibility in SQL)
   node: hasCrm, // crm; same visibility as account
+  salesmen: hasCrm, // crm; active CRM users (assign / filter pickers)
+  board: and(hasCrm, accountFilterAllowed), // crm; same filters and visibility as accounts
+  boardColumn: and(hasCrm, accountFilterAllowed), // crm; one Kanban column's next cards
   myReminders: hasCrm, // crm; the viewer's own reminders on accounts in their scope
   tablePreferences: hasCrm, // crm; the viewer's own preferences only
 };
@@ -38,6 +46,15 @@ export const queryRules: Record<string, ShieldRule> = {
 export const mutationRules: Record<string, ShieldRule> = {
   login: allow, // anyone (throttled per email+IP)
   logout: allow, // anyone; ends this browser's session
+  createProspect: hasCrm, // crm; PARTNER_PROSPECT needs crm-partners, another salesman crm-edit-salesman-prospect (FORBIDDEN in ProspectCreateService)
+  updateAccount: and(hasCrm, salesmanChangeAllowed), // crm; account in scope; input.salesmanId needs crm-edit-salesman-prospect
+  upsertFollowUpData: hasCrm, // crm; account in scope
+  upsertPartnerData: and(hasCrm, hasPartners), // crm + crm-partners; partner prospects in scope
+  moveAccount: hasCrm, // crm; account in scope
+  assignSalesman: and(hasCrm, canEditSalesman), // crm + crm-edit-salesman-prospect; account in scope
+  convertToClient: hasCrm, // crm; account in scope
+  removeAccount: hasCrm, // crm; account in scope
+  restoreAccount: hasCrm, // crm; account in scope
   addNote: hasCrm, // crm; account in scope (else NOT_FOUND)
   updateNote: hasCrm, // crm; the note's author or crm-manager (FORBIDDEN otherwise, checked in NoteService)
   removeNote: hasCrm, // crm; the note's author or crm-manager

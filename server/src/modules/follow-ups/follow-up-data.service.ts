@@ -1,0 +1,34 @@
+import type { DataSource } from "typeorm";
+import { UserInputError } from "../../graphql/errors";
+import type { AccountEntity } from "../accounts/account.entity";
+import { expectVersion, loadForWrite, writeAccount } from "../accounts/account-write.support";
+import type { FieldErrors } from "../accounts/prospect-rules";
+import type { Viewer } from "../auth/viewer";
+import type { CatalogService } from "../catalogs/catalog.service";
+import { followUpDataChanges, saveFollowUpData } from "./follow-up-data.rules";
+import type { UpsertFollowUpDataInput } from "./follow-up-data.inputs";
+
+/** upsertFollowUpData: one row per account, versioned through the account. */
+export class FollowUpDataService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly catalogs: CatalogService,
+  ) {}
+
+  async upsert(viewer: Viewer, input: UpsertFollowUpDataInput): Promise<AccountEntity> {
+    const catalogs = await this.catalogs.all();
+    const { accountId, version, ...fields } = input;
+    const errors: FieldErrors = {};
+    const changes = followUpDataChanges(fields, catalogs, errors);
+    if (Object.keys(errors).length > 0) {
+      throw new UserInputError(errors);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const account = await loadForWrite(manager, viewer, accountId);
+      expectVersion(account, version);
+      const fresh = await writeAccount(manager, account, {});
+      await saveFollowUpData(manager, fresh, changes);
+      return fresh;
+    });
+  }
+}
