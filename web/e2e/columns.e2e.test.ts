@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 
 import { CrmPage } from "./support/crmPage";
-import { asUser, disconnectBrowser } from "./support/session";
+import { asUser, disconnectBrowser, newAppPage, signIn } from "./support/session";
 
 async function headerTexts(crm: CrmPage): Promise<string[]> {
   await crm.accountButtons().first().waitFor();
@@ -29,15 +29,34 @@ describe("list columns in the browser", () => {
       expect(hasHeader(before, "Company")).toBe(true);
       expect(hasHeader(before, "Monthly shipments")).toBe(false);
 
+      // The layout is saved to the server (debounced) as well as to this browser's storage.
+      const saved = page.waitForResponse(
+        (response) => response.url().endsWith("/graphql") && (response.request().postData() ?? "").includes("saveTablePreferences"),
+      );
       await toggleColumn(page, crm, "Company");
       await toggleColumn(page, crm, "Monthly shipments");
       const after = await headerTexts(crm);
       expect(hasHeader(after, "Company")).toBe(false);
       expect(hasHeader(after, "Monthly shipments")).toBe(true);
+      await saved;
 
       await page.reload();
       await crm.table().waitFor();
       expect(await headerTexts(crm)).toEqual(after);
+
+      // Another browser (no local copy) gets the same columns from the server.
+      const other = await newAppPage();
+      try {
+        await signIn(other.page, "mdr");
+        const elsewhere = new CrmPage(other.page);
+        await elsewhere.table().waitFor();
+        await other.page.waitForFunction(() =>
+          [...document.querySelectorAll("thead th")].some((th) => th.textContent?.startsWith("Monthly shipments")),
+        );
+        expect(await headerTexts(elsewhere)).toEqual(after);
+      } finally {
+        await other.context.close();
+      }
     });
   });
 });
