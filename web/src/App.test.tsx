@@ -2,10 +2,10 @@ import { ApolloLink } from "@apollo/client";
 import { MockLink } from "@apollo/client/testing";
 import { fireEvent, screen } from "@testing-library/react";
 
-import { AccountsDocument, LogoutDocument, MeDocument } from "./__generated__/graphql";
+import { AccountsDocument, ApiTokensDocument, LogoutDocument, MeDocument } from "./__generated__/graphql";
 import { App } from "./App";
 import { accountsPageSize } from "./features/accounts/useAccounts";
-import { catalogsMock } from "./test/fixtures";
+import { buildViewer, catalogsMock, meMock } from "./test/fixtures";
 import { renderWithProviders } from "./test/renderWithProviders";
 
 const ana = {
@@ -73,7 +73,10 @@ describe("App", () => {
 
     expect(await screen.findByRole("heading", { name: "Sign in" })).toBeTruthy();
     expect(screen.queryByText("Ana López")).toBeNull();
-    expect(sent).toEqual(["Me", "TablePreferences", "Accounts", "Catalogs", "Logout"]);
+    // The CRM page's queries start together (their order is not fixed); nothing is sent after Logout.
+    expect(sent[0]).toBe("Me");
+    expect(sent.at(-1)).toBe("Logout");
+    expect([...sent].sort()).toEqual(["Accounts", "Catalogs", "Logout", "Me", "TablePreferences"]);
     expect(client.cache.extract()).toEqual({ ROOT_QUERY: { __typename: "Query", me: null } });
   });
 
@@ -91,5 +94,24 @@ describe("App", () => {
 
     expect(await screen.findByRole("heading", { name: "Sign in" })).toBeTruthy();
     expect(screen.queryByText("Ana López")).toBeNull();
+  });
+
+  it("should refuse the admin pages without asking the server when the viewer is not an admin", async () => {
+    const { link, sent } = recordingLink([meMock(buildViewer(["all-prospects", "crm-manager"]))]);
+    renderWithProviders(<App />, { link, route: "/admin/tokens" });
+
+    expect(await screen.findByText("Only administrators can open this page.")).toBeTruthy();
+    expect(screen.queryByRole("link", { name: "Admin" })).toBeNull();
+    expect(sent).toEqual(["Me"]);
+  });
+
+  it("should open the API tokens page from /admin when the viewer is an admin", async () => {
+    renderWithProviders(<App />, {
+      mocks: [meMock(buildViewer(["admin"])), { request: { query: ApiTokensDocument }, result: { data: { apiTokens: [] } } }],
+      route: "/admin",
+    });
+
+    expect(await screen.findByRole("heading", { name: "API tokens" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "GraphQL playground" }).getAttribute("href")).toBe("/playground");
   });
 });

@@ -1,11 +1,14 @@
 import { Navigate, Route, Routes } from "react-router";
 
 import { AppLayout } from "./components/AppLayout";
+import { AdminLayout } from "./features/admin/AdminLayout";
+import { RequireAdmin } from "./features/admin/RequireAdmin";
+import { ApiTokensPage } from "./features/admin/tokens/ApiTokensPage";
 import { LoginPage } from "./features/auth/LoginPage";
 import { RequireGuest, RequireViewer } from "./features/auth/RouteGuards";
 import { CrmPage } from "./features/crm/CrmPage";
 
-/** Routes: /login for guests, everything else behind the session guard. */
+/** Routes: /login for guests; the CRM and (admins only) /admin behind the session guard. */
 export function App() {
   return (
     <Routes>
@@ -25,6 +28,17 @@ export function App() {
         }
       >
         <Route index element={<CrmPage />} />
+        <Route
+          path="admin"
+          element={
+            <RequireAdmin>
+              <AdminLayout />
+            </RequireAdmin>
+          }
+        >
+          <Route index element={<Navigate to="tokens" replace />} />
+          <Route path="tokens" element={<ApiTokensPage />} />
+        </Route>
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

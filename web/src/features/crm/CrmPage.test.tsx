@@ -1,7 +1,8 @@
+import type { MockLink } from "@apollo/client/testing";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { useLocation } from "react-router";
-import type { MockLink } from "@apollo/client/testing";
 
+import { SalesmenDocument } from "../../__generated__/graphql";
 import {
   accountsConnection,
   accountsMock,
@@ -65,13 +66,25 @@ describe("CrmPage", () => {
   });
 
   it("should show the manager filters when the viewer has all-prospects", async () => {
-    renderCrm({ permissions: ["all-prospects"], mocks: [accountsMock({}, accountsConnection([acme]))] });
+    renderCrm({
+      permissions: ["all-prospects"],
+      mocks: [
+        accountsMock({}, accountsConnection([acme])),
+        {
+          request: { query: SalesmenDocument },
+          result: { data: { salesmen: [{ __typename: "User", id: "VXNlcjoy", name: "Beto Ruiz" }] } },
+        },
+      ],
+    });
     expect(await screen.findByRole("button", { name: "Acme" })).toBeTruthy();
 
     for (const name of managerOnlyFilters) {
       expect(screen.getByRole("button", { name })).toBeTruthy();
     }
     expect(screen.getByLabelText("Created from")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Executive" }));
+    fireEvent.click(await screen.findByRole("checkbox", { name: "Beto Ruiz" }));
+    expect(locationSearch()).toBe("?salesman=VXNlcjoy");
   });
 
   it("should open the account in the URL when its name is clicked", async () => {

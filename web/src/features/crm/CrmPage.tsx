@@ -3,6 +3,7 @@ import { useCallback } from "react";
 import type { AccountOrder } from "../../__generated__/graphql";
 import { useT } from "../../lib/i18n";
 import { AccountPanel } from "../account-panel/AccountPanel";
+import { AddProspectButton } from "../add-prospect/AddProspectButton";
 import { useCan } from "../auth/useCan";
 import { useCatalogs } from "../catalogs/useCatalogs";
 import { toAccountFilter, type CrmFilters } from "./crmUrlState";
@@ -37,6 +38,7 @@ export function CrmPage() {
       <header className="crm__header">
         <h1>{t.title}</h1>
         <ViewSwitcher active={view} onChange={(key) => update({ view: key })} />
+        <AddProspectButton />
       </header>
       <FilterBar
         search={state.search}

@@ -1,9 +1,10 @@
+import { useQuery } from "@apollo/client/react";
+
+import { SalesmenDocument } from "../../__generated__/graphql";
 import type { SalesmanOption } from "./FilterBar";
 
-/**
- * The executives a manager can filter by. Waits for helper B's `salesmen` query; until it exists
- * the executive filter has no options.
- */
-export function useSalesmen(_enabled: boolean): readonly SalesmanOption[] {
-  return [];
+/** The executives one can filter by or assign to; asked only when the caller may use them. */
+export function useSalesmen(enabled: boolean): readonly SalesmanOption[] {
+  const { data } = useQuery(SalesmenDocument, { skip: !enabled });
+  return data?.salesmen ?? [];
 }

@@ -1,10 +1,18 @@
+import { useState } from "react";
+
 import type { AccountsTable_AccountFragment } from "../../../__generated__/graphql";
+import { ConfirmDialog } from "../../../components/ConfirmDialog";
 import { useToast } from "../../../components/Toast";
 import { useI18n, useT } from "../../../lib/i18n";
+import { useErrorMessage } from "../../../lib/useErrorMessage";
+import { useCan } from "../../auth/useCan";
+import { useCatalogs } from "../../catalogs/useCatalogs";
 import { crmMessages } from "../messages";
+import { useSalesmen } from "../useSalesmen";
 import { bulkMessages } from "./bulkMessages";
 import { cellText, type ListColumnKey } from "./columns";
 import { downloadCsv, toCsv } from "./exportCsv";
+import { useBulkAccountActions, type BulkAction, type BulkResult } from "./useBulkAccountActions";
 
 interface BulkActionsProps {
   readonly selected: readonly AccountsTable_AccountFragment[];
@@ -15,29 +23,105 @@ interface BulkActionsProps {
   readonly onDone: () => void;
 }
 
-/** Actions on the selected rows; hidden until something is selected. */
-export function BulkActions({ selected, columns, headers }: BulkActionsProps) {
+/** Actions on the selected rows (move, assign when permitted, remove, export); hidden until something is selected. */
+export function BulkActions({ selected, columns, headers, onDone }: BulkActionsProps) {
   const t = useT(bulkMessages);
   const crm = useT(crmMessages);
   const { format } = useI18n();
   const toast = useToast();
+  const toMessage = useErrorMessage();
+  const canAssign = useCan("crm-edit-salesman-prospect");
+  const { catalogs } = useCatalogs();
+  const salesmen = useSalesmen(canAssign);
+  const { run, running } = useBulkAccountActions();
+  const [statusId, setStatusId] = useState("");
+  const [salesmanId, setSalesmanId] = useState("");
+  const [confirmRemove, setConfirmRemove] = useState(false);
   if (selected.length === 0) {
     return null;
+  }
+  const count = format.number(selected.length);
+
+  type Done = (n: number, count: string) => string;
+
+  function report(result: BulkResult, done: Done) {
+    if (result.succeeded > 0) {
+      toast.success(done(result.succeeded, format.number(result.succeeded)));
+    }
+    const [first] = result.failed;
+    if (first) {
+      toast.error(t.failed(result.failed.length, format.number(result.failed.length), toMessage(first.error)));
+    }
+    onDone();
+  }
+
+  async function apply(action: BulkAction, done: Done) {
+    report(await run(selected, action), done);
   }
 
   function exportSelected() {
     const rows = selected.map((account) => columns.map((key) => cellText(key, account, format, crm)));
-    const csv = toCsv(columns.map((key) => headers[key]), rows);
-    downloadCsv(`accounts-${new Date().toISOString().slice(0, 10)}.csv`, csv);
-    toast.success(t.exported(format.number(selected.length)));
+    downloadCsv(`accounts-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(columns.map((key) => headers[key]), rows));
+    toast.success(t.exported(selected.length, count));
   }
 
   return (
-    <div className="bulk-actions" role="toolbar" aria-label={t.label}>
-      <span className="bulk-actions__count">{t.selected(format.number(selected.length))}</span>
+    <div className="bulk-actions" role="toolbar" aria-label={t.label} aria-busy={running}>
+      <span className="bulk-actions__count">{t.selected(count)}</span>
+      <select aria-label={t.moveTo} value={statusId} onChange={(event) => setStatusId(event.target.value)}>
+        <option value="">{t.moveTo}</option>
+        {(catalogs?.followUpStatuses ?? []).map((status) => (
+          <option key={status.id} value={status.id}>
+            {status.name}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        disabled={running || statusId === ""}
+        onClick={() => void apply({ kind: "move", followUpStatusId: Number(statusId) }, t.moved)}
+      >
+        {t.move}
+      </button>
+      {canAssign ? (
+        <>
+          <select aria-label={t.assignTo} value={salesmanId} onChange={(event) => setSalesmanId(event.target.value)}>
+            <option value="">{t.assignTo}</option>
+            {salesmen.map((salesman) => (
+              <option key={salesman.id} value={salesman.id}>
+                {salesman.name}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            disabled={running || salesmanId === ""}
+            onClick={() => void apply({ kind: "assign", salesmanId }, t.assigned)}
+          >
+            {t.assign}
+          </button>
+        </>
+      ) : null}
+      <button type="button" disabled={running} onClick={() => setConfirmRemove(true)}>
+        {t.remove}
+      </button>
       <button type="button" onClick={exportSelected}>
         {t.export}
       </button>
+      <ConfirmDialog
+        open={confirmRemove}
+        title={t.removeTitle(selected.length, count)}
+        confirmLabel={t.remove}
+        danger
+        busy={running}
+        onCancel={() => setConfirmRemove(false)}
+        onConfirm={() => {
+          setConfirmRemove(false);
+          void apply({ kind: "remove" }, t.removed);
+        }}
+      >
+        <p>{t.removeBody}</p>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -1,0 +1,20 @@
+import { NavLink, Outlet } from "react-router";
+
+import { useT } from "../../lib/i18n";
+import { adminMessages } from "./messages";
+
+/** Admin frame: sub-navigation (users, API tokens, the playground served by the API) above the page. */
+export function AdminLayout() {
+  const t = useT(adminMessages);
+  return (
+    <section className="admin">
+      <h1>{t.title}</h1>
+      <nav aria-label={t.nav.label} className="admin-nav">
+        <NavLink to="/admin/tokens">{t.nav.tokens}</NavLink>
+        {/* A separate page served by the API process (its own entry), so a full navigation. */}
+        <a href="/playground">{t.nav.playground}</a>
+      </nav>
+      <Outlet />
+    </section>
+  );
+}
