@@ -206,6 +206,11 @@ export const matrix: MatrixRow[] = [
     variables: ({ account }) => ({ s: account.followUpId }),
   },
   {
+    field: "Query.activities",
+    needs: ["crm"],
+    operation: `{ activities(from: "2030-01-01T00:00:00Z", to: "2030-02-01T00:00:00Z") { id kind date account { id } } }`,
+  },
+  {
     field: "Mutation.createProspect",
     needs: ["crm"],
     operation: `mutation($input: CreateProspectInput!) { createProspect(input: $input) { id } }`,

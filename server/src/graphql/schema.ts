@@ -5,6 +5,7 @@ import { AccountConnectionResolver } from "../modules/accounts/account-connectio
 import { ClientResolver, PartnerProspectResolver } from "../modules/accounts/account-subtypes.resolver";
 import { AccountResolver } from "../modules/accounts/account.resolver";
 import { AccountWriteResolver } from "../modules/accounts/account-write.resolver";
+import { ActivityResolver } from "../modules/accounts/activity.resolver";
 import { BoardResolver } from "../modules/accounts/board.resolver";
 import { SalesmanResolver } from "../modules/accounts/salesman.resolver";
 import { CompanyResolver } from "../modules/accounts/company.resolver";
@@ -30,6 +31,7 @@ const resolvers: NonEmptyArray<Function> = [
   AccountResolver,
   AccountWriteResolver,
   BoardResolver,
+  ActivityResolver,
   SalesmanResolver,
   AccountConnectionResolver,
   PartnerProspectResolver,

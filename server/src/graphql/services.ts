@@ -3,6 +3,7 @@ import type { Env } from "../config/env";
 import { AccountPipelineService } from "../modules/accounts/account-pipeline.service";
 import { AccountWriteService } from "../modules/accounts/account-write.service";
 import { AccountService } from "../modules/accounts/account.service";
+import { ActivityService } from "../modules/accounts/activity.service";
 import { BoardService } from "../modules/accounts/board.service";
 import { ProspectCreateService } from "../modules/accounts/prospect-create.service";
 import { AuthService } from "../modules/auth/auth.service";
@@ -30,6 +31,7 @@ export function createServices(dataSource: DataSource, config: Pick<Env, "SESSIO
     pipeline: new AccountPipelineService(dataSource, catalogs),
     followUpData: new FollowUpDataService(dataSource, catalogs),
     partnerData: new PartnerDataService(dataSource),
+    activities: new ActivityService(dataSource),
     catalogs,
     notes: new NoteService(dataSource),
     contacts: new ContactService(dataSource, catalogs),

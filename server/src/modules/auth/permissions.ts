@@ -38,6 +38,7 @@ export const queryRules: Record<string, ShieldRule> = {
   salesmen: hasCrm, // crm; active CRM users (assign / filter pickers)
   board: and(hasCrm, accountFilterAllowed), // crm; same filters and visibility as accounts
   boardColumn: and(hasCrm, accountFilterAllowed), // crm; one Kanban column's next cards
+  activities: and(hasCrm, accountFilterAllowed), // crm; scheduled notes and reminders of visible accounts
   myReminders: hasCrm, // crm; the viewer's own reminders on accounts in their scope
   tablePreferences: hasCrm, // crm; the viewer's own preferences only
 };
