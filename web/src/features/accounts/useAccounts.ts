@@ -1,6 +1,6 @@
 import { NetworkStatus } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 
 import {
   AccountsDocument,
@@ -42,6 +42,9 @@ export function useAccounts(filter: AccountFilter | undefined, orderBy: AccountO
   const endCursor = connection?.pageInfo.endCursor ?? null;
   const hasNextPage = connection?.pageInfo.hasNextPage ?? false;
   const loadingMore = networkStatus === NetworkStatus.fetchMore;
+  // A stable array while the edges are the same, so a 10k-row table does not rebuild its rows on every render.
+  const edges = connection?.edges;
+  const accounts = useMemo(() => edges?.map((edge) => edge.node) ?? [], [edges]);
 
   // The cursor already asked for: Apollo may render once between the answer and the merged list,
   // and asking for the same page twice would duplicate work (or rows).
@@ -66,7 +69,7 @@ export function useAccounts(filter: AccountFilter | undefined, orderBy: AccountO
   }, [fetchNext, loadMoreError]);
 
   return {
-    accounts: connection?.edges.map((edge) => edge.node) ?? [],
+    accounts,
     totalCount: connection?.totalCount ?? 0,
     hasNextPage,
     loading: networkStatus === NetworkStatus.loading || networkStatus === NetworkStatus.setVariables,

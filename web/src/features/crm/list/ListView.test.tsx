@@ -57,6 +57,20 @@ describe("ListView", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
+  it("should keep only the rows in view in the DOM when thousands are loaded", async () => {
+    const many = Array.from({ length: 2000 }, (_, index) => buildAccount(index + 1, `Cuenta ${index + 1}`));
+    renderWithProviders(
+      <ListView filter={undefined} sort={null} onSortChange={jest.fn()} openAccountId={null} onOpenAccount={jest.fn()} />,
+      { mocks: [meMock(viewer), accountsMock({}, accountsConnection(many, { totalCount: 2000 }))] },
+    );
+
+    expect(await screen.findByRole("button", { name: "Cuenta 1" })).toBeTruthy();
+    // 800px of 40px rows plus overscan: a few dozen rows, not 2000.
+    expect(screen.getAllByRole("row").length).toBeLessThan(60);
+    expect(screen.queryByRole("button", { name: "Cuenta 1999" })).toBeNull();
+    expect(screen.getByRole("table").getAttribute("aria-rowcount")).toBe("2001");
+  });
+
   it("should hide a column, remember it in localStorage and paint without it after a reload", async () => {
     const first = renderList();
     await screen.findByRole("button", { name: "Acme" });
