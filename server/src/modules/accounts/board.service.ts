@@ -38,6 +38,11 @@ interface RankedRow {
 
 const MAX_CARDS = 50;
 
+/** Sums of DECIMAL(14,2) values: SQLite adds them as floats, so round back to centavos. */
+function money(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
 /** Cards order: most recently updated first, the same order and cursor as accounts(orderBy: UPDATED_AT DESC). */
 const CARD_ORDER = { field: AccountOrderField.UPDATED_AT, direction: OrderDirection.DESC };
 
@@ -82,11 +87,11 @@ export class BoardService {
       return {
         status,
         totalCount,
-        accountValueSum: rows.length > 0 ? Number(rows[0]!.value_sum ?? 0) : 0,
+        accountValueSum: rows.length > 0 ? money(Number(rows[0]!.value_sum ?? 0)) : 0,
         cards: page(cards, totalCount > size, totalCount),
       };
     });
-    const sum = (list: BoardColumnResult[], key: "totalCount" | "accountValueSum") => list.reduce((acc, c) => acc + c[key], 0);
+    const sum = (list: BoardColumnResult[], key: "totalCount" | "accountValueSum") => money(list.reduce((acc, c) => acc + c[key], 0));
     const groups = catalogs.statusGroups
       .map((group) => {
         const own = columns.filter((c) => c.status.group?.id === group.id);
@@ -112,7 +117,7 @@ export class BoardService {
       .addSelect("COALESCE(SUM(fud.account_value), 0)", "value_sum");
     const row = await totals.getRawOne<{ total: number | string; value_sum: number | string }>();
     const totalCount = Number(row?.total ?? 0);
-    return { status, totalCount, accountValueSum: Number(row?.value_sum ?? 0), cards: { ...cards, totalCount: () => Promise.resolve(totalCount) } };
+    return { status, totalCount, accountValueSum: money(Number(row?.value_sum ?? 0)), cards: { ...cards, totalCount: () => Promise.resolve(totalCount) } };
   }
 
   private scoped(viewer: Viewer, filter: AccountFilter | null | undefined): SelectQueryBuilder<AccountEntity> {

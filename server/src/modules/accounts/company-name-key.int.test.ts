@@ -20,6 +20,9 @@ describe.each(testDialects())("prospection_users.company_name_key on %s", (diale
       await repo.createQueryBuilder().update().set({ companyName: "Envíos PEÑA" }).where("id = :id", { id: saved.id }).execute();
       expect((await repo.findOneByOrFail({ id: saved.id })).companyNameKey).toBe("envios pena");
 
+      const { identifiers } = await repo.createQueryBuilder().insert().values({ ...saved, id: undefined, companyName: "Ñandú Exprés", companyNameKey: null }).execute();
+      expect((await repo.findOneByOrFail({ id: Number(identifiers[0]!.id) })).companyNameKey).toBe("nandu expres");
+
       const other = await buildProspect(ds, user, { companyName: "Árbol Café" });
       await repo.createQueryBuilder().update().set({ companyNameKey: null }).execute();
       const runner = ds.createQueryRunner();
