@@ -34,9 +34,10 @@ describe("the side panel in the browser", () => {
       await page.waitForURL((url) => url.searchParams.has("account"));
 
       await panel.getByRole("tab", { name: "Notes" }).click();
+      await page.waitForURL((url) => url.searchParams.get("tab") === "notes");
       const comment = `Llamada de seguimiento ${Date.now()}`;
       await panel.getByLabel("Note", { exact: true }).fill(comment);
-      await panel.getByLabel("Action").selectOption({ label: "Call" });
+      await panel.getByLabel("Action", { exact: true }).selectOption({ label: "Call" });
       await panel.getByRole("button", { name: "Add note" }).click();
       const timeline = panel.getByRole("list", { name: "Timeline" });
       await timeline.getByText(comment).waitFor();
@@ -51,6 +52,31 @@ describe("the side panel in the browser", () => {
       await page.keyboard.press("Escape");
       await reopened.waitFor({ state: "detached" });
       expect(new URL(page.url()).searchParams.has("account")).toBe(false);
+    });
+  });
+
+  it("should save edited details and show them after a reload", async () => {
+    const target = sdrAccounts[1] ?? sdrAccounts[0];
+    if (!target) {
+      throw new Error("the SDR has no accounts");
+    }
+    const company = `Logística Editada ${Date.now()}`;
+    await asUser("sdr", async (page) => {
+      const crm = new CrmPage(page);
+      await page.goto(`/?account=${encodeURIComponent(target.id)}`);
+      const panel = crm.panel(target.name);
+      await panel.waitFor();
+      const form = panel.getByRole("form", { name: "Details" });
+      await form.getByLabel("Company").fill(company);
+      await form.getByLabel("Account value (MXN)").fill("250000");
+      await form.getByRole("button", { name: "Save" }).click();
+      await page.getByText("Details saved.").waitFor();
+
+      await page.reload();
+      const reopened = crm.panel(target.name).getByRole("form", { name: "Details" });
+      await reopened.waitFor();
+      expect(await reopened.getByLabel("Company").inputValue()).toBe(company);
+      expect(await reopened.getByLabel("Account value (MXN)").inputValue()).toBe("250000");
     });
   });
 

@@ -27,7 +27,7 @@ describe("AccountPanel", () => {
     const dialog = await screen.findByRole("dialog", { name: "Lucía Ramírez" });
     expect(within(dialog).getByText(/Envíos del Bajío/)).toBeTruthy();
     const tabs = within(dialog).getAllByRole("tab").map((tab) => tab.textContent);
-    expect(tabs).toEqual(["Notes", "Contacts", "Reminders", "Email"]);
+    expect(tabs).toEqual(["Details", "Notes", "Contacts", "Reminders", "Email"]);
   });
 
   it("should show the locations tab only to users with crm-menu", async () => {
@@ -38,15 +38,44 @@ describe("AccountPanel", () => {
 
   it("should move between tabs with the arrow keys and keep the tab in the URL", async () => {
     renderPanel([]);
-    const first = await screen.findByRole("tab", { name: "Notes" });
+    const first = await screen.findByRole("tab", { name: "Details" });
     expect(first.getAttribute("aria-selected")).toBe("true");
-    fireEvent.keyDown(first, { key: "ArrowRight" });
-    const second = screen.getByRole("tab", { name: "Contacts" });
-    expect(second.getAttribute("aria-selected")).toBe("true");
-    expect(document.activeElement).toBe(second);
-    expect(screen.getByTestId("location").textContent).toContain("tab=contacts");
-    // The contacts tab mounts and asks for its data (unmocked here: it settles on an error).
+    fireEvent.keyDown(first, { key: "End" });
+    const last = screen.getByRole("tab", { name: "Email" });
+    expect(last.getAttribute("aria-selected")).toBe("true");
+    expect(document.activeElement).toBe(last);
+    expect(screen.getByTestId("location").textContent).toContain("tab=email");
+    fireEvent.keyDown(last, { key: "ArrowRight" });
+    expect(screen.getByRole("tab", { name: "Details" }).getAttribute("aria-selected")).toBe("true");
+    // The details tab mounts and asks for the catalogs (unmocked here: it settles on an error).
     expect(await screen.findByRole("alert")).toBeTruthy();
+  });
+
+  it("should show the partner tab only for a partner prospect and a user with crm-partners", async () => {
+    const partner = buildPanelAccount({ type: "PARTNER_PROSPECT" });
+    renderPanel(["crm-partners"], { ...partner, __typename: "PartnerProspect" });
+    const dialog = await screen.findByRole("dialog", { name: "Lucía Ramírez" });
+    expect(await within(dialog).findByRole("tab", { name: "Partner" })).toBeTruthy();
+  });
+
+  it("should hide the partner tab from a user without crm-partners", async () => {
+    const partner = buildPanelAccount({ type: "PARTNER_PROSPECT" });
+    renderPanel([], { ...partner, __typename: "PartnerProspect" });
+    const dialog = await screen.findByRole("dialog", { name: "Lucía Ramírez" });
+    expect(within(dialog).queryByRole("tab", { name: "Partner" })).toBeNull();
+  });
+
+  it("should offer executive assignment only with crm-edit-salesman-prospect", async () => {
+    renderPanel([]);
+    const dialog = await screen.findByRole("dialog", { name: "Lucía Ramírez" });
+    expect(within(dialog).getByText("Executive: Diego Herrera")).toBeTruthy();
+    expect(within(dialog).queryByRole("combobox", { name: "Executive" })).toBeNull();
+  });
+
+  it("should show the executive picker with crm-edit-salesman-prospect", async () => {
+    renderPanel(["crm-edit-salesman-prospect"]);
+    const dialog = await screen.findByRole("dialog", { name: "Lucía Ramírez" });
+    expect(await within(dialog).findByRole("combobox", { name: "Executive" })).toBeTruthy();
   });
 
   it("should close on Escape and drop only its own URL parameters", async () => {

@@ -3,6 +3,9 @@ import * as Dialog from "@radix-ui/react-dialog";
 import type { PanelHeader_AccountFragment } from "../../__generated__/graphql";
 import { useI18n, useT } from "../../lib/i18n";
 import { accountsMessages } from "../accounts/messages";
+import { useCan } from "../auth/useCan";
+import { AccountActions } from "./actions/AccountActions";
+import { SalesmanAssign } from "./actions/SalesmanAssign";
 import { panelMessages } from "./messages";
 
 /** Who and where the account is: name, company, status, type, executive, dates; the panel's title. */
@@ -10,6 +13,7 @@ export function PanelHeader({ account }: { account: PanelHeader_AccountFragment 
   const t = useT(panelMessages);
   const accountsT = useT(accountsMessages);
   const { format } = useI18n();
+  const canAssign = useCan("crm-edit-salesman-prospect");
   return (
     <header className="side-panel__header">
       <div className="side-panel__titlebar">
@@ -31,11 +35,18 @@ export function PanelHeader({ account }: { account: PanelHeader_AccountFragment 
         <li>{accountsT.types[account.type]}</li>
         {account.status === "REMOVED" ? <li className="badge badge--danger">{t.header.removed}</li> : null}
         <li>
-          {t.header.executive}: {account.salesman?.name ?? t.header.unassigned}
+          {canAssign ? (
+            <SalesmanAssign account={account} />
+          ) : (
+            <>
+              {t.header.executive}: {account.salesman?.name ?? t.header.unassigned}
+            </>
+          )}
         </li>
         <li>{t.header.createdAt(format.date(account.createdAt))}</li>
         {account.lastActivityAt ? <li>{t.header.lastActivity(format.dateTime(account.lastActivityAt))}</li> : null}
       </ul>
+      <AccountActions account={account} />
     </header>
   );
 }

@@ -3,11 +3,13 @@ import { useRef, type KeyboardEvent, type ReactNode } from "react";
 import { useT } from "../../lib/i18n";
 import { useCan } from "../auth/useCan";
 import { ContactsTab } from "./contacts/ContactsTab";
+import { DetailsTab } from "./details/DetailsTab";
 import { EmailTab } from "./email/EmailTab";
 import { LocationsTab } from "./locations/LocationsTab";
 import { RemindersTab } from "./reminders/RemindersTab";
 import { panelMessages } from "./messages";
 import { NotesTab } from "./notes/NotesTab";
+import { PartnerTab } from "./partner/PartnerTab";
 import type { PanelAccount } from "./useAccountPanel";
 import { usePanelUrl } from "./usePanelUrl";
 
@@ -29,7 +31,6 @@ interface PanelTabsProps {
  * partner data needs crm-partners on a partner prospect: without them the tab does not exist.
  */
 export function PanelTabs({ account, reload }: PanelTabsProps) {
-  void reload;
   const t = useT(panelMessages);
   const { tab, setTab } = usePanelUrl();
   const canPartners = useCan("crm-partners");
@@ -37,6 +38,7 @@ export function PanelTabs({ account, reload }: PanelTabsProps) {
 
   const canLocations = useCan("crm-menu");
   const tabs: TabSpec[] = [
+    { key: "details", render: () => <DetailsTab account={account} reload={reload} /> },
     { key: "notes", render: () => <NotesTab account={account} /> },
     { key: "contacts", render: () => <ContactsTab account={account} /> },
     { key: "reminders", render: () => <RemindersTab account={account} /> },
@@ -45,7 +47,9 @@ export function PanelTabs({ account, reload }: PanelTabsProps) {
   if (canLocations) {
     tabs.push({ key: "locations", render: () => <LocationsTab account={account} /> });
   }
-  void canPartners;
+  if (canPartners && account.type === "PARTNER_PROSPECT") {
+    tabs.push({ key: "partner", render: () => <PartnerTab accountId={account.id} /> });
+  }
   const active = tabs.find((spec) => spec.key === tab) ?? tabs[0];
   if (!active) {
     return null;

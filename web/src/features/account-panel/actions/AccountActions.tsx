@@ -1,0 +1,75 @@
+import { useState } from "react";
+
+import type { PanelHeader_AccountFragment } from "../../../__generated__/graphql";
+import { useToast } from "../../../components/Toast";
+import { errorCodeOf } from "../../../lib/errors";
+import { useT } from "../../../lib/i18n";
+import { commonMessages } from "../../../lib/messages";
+import { useErrorMessage } from "../../../lib/useErrorMessage";
+import { panelMessages } from "../messages";
+import { ConvertForm } from "./ConvertForm";
+import { actionsMessages } from "./messages";
+import { useConvertToClient, useRemoveAccount, useRestoreAccount } from "./useAccountWrites";
+
+/** Convert to client, remove and restore; a stale version is reported as "changed by someone else". */
+export function AccountActions({ account }: { account: PanelHeader_AccountFragment }) {
+  const t = useT(actionsMessages);
+  const panelT = useT(panelMessages);
+  const common = useT(commonMessages);
+  const toast = useToast();
+  const toMessage = useErrorMessage();
+  const removeAccount = useRemoveAccount();
+  const restoreAccount = useRestoreAccount();
+  const convertToClient = useConvertToClient();
+  const [converting, setConverting] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const removed = account.status === "REMOVED";
+
+  const run = (action: () => Promise<void>, success: string) => {
+    setBusy(true);
+    action()
+      .then(() => toast.success(success))
+      .catch((reason: unknown) => toast.error(errorCodeOf(reason) === "CONFLICT" ? panelT.details.conflict : toMessage(reason)))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <div className="side-panel__actions" role="group" aria-label={t.label}>
+      {!removed && account.type !== "CLIENT" ? (
+        <button type="button" disabled={busy} aria-expanded={converting} onClick={() => setConverting(!converting)}>
+          {t.convert}
+        </button>
+      ) : null}
+      {removed ? (
+        <button type="button" disabled={busy} onClick={() => run(() => restoreAccount(account.id), t.restored)}>
+          {t.restore}
+        </button>
+      ) : (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => {
+            if (window.confirm(t.confirmRemove(account.name))) {
+              run(() => removeAccount(account.id, account.version), t.removed);
+            }
+          }}
+        >
+          {t.remove}
+        </button>
+      )}
+      {converting ? (
+        <ConvertForm
+          defaultName={account.companyName}
+          cancelLabel={common.cancel}
+          onSubmit={async (company) => {
+            await convertToClient(account.id, account.version, company);
+            setConverting(false);
+            toast.success(t.converted);
+          }}
+          onError={(reason) => toast.error(errorCodeOf(reason) === "CONFLICT" ? panelT.details.conflict : toMessage(reason))}
+          onCancel={() => setConverting(false)}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { defineMessages } from "../../../lib/i18n";
+
+export const actionsMessages = defineMessages({
+  en: {
+    label: "Account actions",
+    remove: "Remove",
+    confirmRemove: (name: string) => `Remove ${name}? It leaves the lists but can be restored.`,
+    removed: "Account removed.",
+    restore: "Restore",
+    restored: "Account restored.",
+    convert: "Convert to client",
+    convertTitle: "Convert to client",
+    companyName: "Company name on the platform",
+    taxId: "RFC (optional)",
+    converted: "Converted to client.",
+    assign: "Executive",
+    assigned: (name: string) => `Assigned to ${name}.`,
+    required: "Required.",
+  },
+  "es-MX": {
+    label: "Acciones de la cuenta",
+    remove: "Eliminar",
+    confirmRemove: (name) => `¿Eliminar a ${name}? Sale de las listas pero se puede restaurar.`,
+    removed: "Cuenta eliminada.",
+    restore: "Restaurar",
+    restored: "Cuenta restaurada.",
+    convert: "Convertir en cliente",
+    convertTitle: "Convertir en cliente",
+    companyName: "Nombre de la empresa en la plataforma",
+    taxId: "RFC (opcional)",
+    converted: "Convertido en cliente.",
+    assign: "Ejecutivo",
+    assigned: (name) => `Asignado a ${name}.`,
+    required: "Obligatorio.",
+  },
+});

@@ -1,0 +1,67 @@
+import * as Dialog from "@radix-ui/react-dialog";
+import { useState } from "react";
+
+import { useToast } from "../../components/Toast";
+import { useT } from "../../lib/i18n";
+import { commonMessages } from "../../lib/messages";
+import { useErrorMessage } from "../../lib/useErrorMessage";
+import { usePanelUrl } from "../account-panel/usePanelUrl";
+import { useCan } from "../auth/useCan";
+import { useCatalogs } from "../catalogs/useCatalogs";
+import { AddProspectForm } from "./AddProspectForm";
+import { prospectMessages } from "./messages";
+import { useCreateProspect } from "./useCreateProspect";
+
+/** "Add prospect": opens the modal; a created prospect opens in the side panel. */
+export function AddProspectButton() {
+  const t = useT(prospectMessages);
+  const common = useT(commonMessages);
+  const toast = useToast();
+  const toMessage = useErrorMessage();
+  const [open, setOpen] = useState(false);
+  const { catalogs, error } = useCatalogs();
+  const canCreatePartners = useCan("crm-partners");
+  const create = useCreateProspect();
+  const panel = usePanelUrl();
+
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger asChild>
+        <button type="button" className="button--primary">
+          {t.open}
+        </button>
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="modal__overlay" />
+        <Dialog.Content className="modal">
+          <div className="side-panel__titlebar">
+            <Dialog.Title className="side-panel__title">{t.title}</Dialog.Title>
+            <Dialog.Close className="side-panel__close" aria-label={common.close}>
+              ×
+            </Dialog.Close>
+          </div>
+          <Dialog.Description className="side-panel__subtitle">{t.description}</Dialog.Description>
+          {error ? <p role="alert" className="form-error">{toMessage(error)}</p> : null}
+          {catalogs ? (
+            <AddProspectForm
+              catalogs={catalogs}
+              canCreatePartners={canCreatePartners}
+              create={create}
+              onCreated={(account) => {
+                setOpen(false);
+                toast.success(t.created(account.name));
+                panel.open(account.id);
+              }}
+              onOpenExisting={(accountId) => {
+                setOpen(false);
+                panel.open(accountId);
+              }}
+            />
+          ) : (
+            <div className="skeleton skeleton--block" aria-busy="true" aria-label={common.loading} />
+          )}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
