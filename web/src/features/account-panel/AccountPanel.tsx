@@ -13,13 +13,15 @@ import { usePanelUrl } from "./usePanelUrl";
 
 /**
  * The side panel for the account in `?account=<global id>`; mount it once on the page, and any
- * view opens an account by setting that parameter. Radix Dialog traps focus while it is open,
- * closes on Escape and gives focus back to what opened it.
+ * view opens an account by setting that parameter. A non-modal Radix Dialog: focus moves into it
+ * on open and back on close, Escape closes it, and the list stays usable beside it (clicking
+ * another row switches the account; toasts stay readable and clickable).
  */
 export function AccountPanel() {
   const { accountId, close } = usePanelUrl();
   return (
     <Dialog.Root
+      modal={false}
       open={accountId !== null}
       onOpenChange={(open) => {
         if (!open) {
@@ -28,8 +30,12 @@ export function AccountPanel() {
       }}
     >
       <Dialog.Portal>
-        <Dialog.Overlay className="side-panel__overlay" />
-        <Dialog.Content className="side-panel" aria-describedby={undefined}>
+        <Dialog.Content
+          className="side-panel"
+          aria-describedby={undefined}
+          // Outside clicks are the list (opening another account) or toasts: they must not close the panel.
+          onInteractOutside={(event) => event.preventDefault()}
+        >
           {accountId ? <AccountPanelBody key={accountId} accountId={accountId} /> : null}
         </Dialog.Content>
       </Dialog.Portal>

@@ -9,6 +9,7 @@ import { usePanelUrl } from "../account-panel/usePanelUrl";
 import { useCan } from "../auth/useCan";
 import { useCatalogs } from "../catalogs/useCatalogs";
 import { AddProspectForm } from "./AddProspectForm";
+import "./addProspect.css";
 import { prospectMessages } from "./messages";
 import { useCreateProspect } from "./useCreateProspect";
 
