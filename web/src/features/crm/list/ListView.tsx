@@ -89,7 +89,7 @@ export function ListView({ filter, sort, onSortChange, openAccountId, onOpenAcco
         </div>
       ) : null}
       <footer className="list-view__footer">
-        <span>
+        <span aria-live="polite">
           {t.shown(format.number(accounts.length), format.number(totalCount))}
           <span hidden data-testid="accounts-total">
             {totalCount}
