@@ -6,6 +6,7 @@ import { accountsMessages } from "../accounts/messages";
 import { useCan } from "../auth/useCan";
 import { AccountActions } from "./actions/AccountActions";
 import { SalesmanAssign } from "./actions/SalesmanAssign";
+import { StatusSelect } from "./actions/StatusSelect";
 import { panelMessages } from "./messages";
 
 /** Who and where the account is: name, company, status, type, executive, dates; the panel's title. */
@@ -29,8 +30,14 @@ export function PanelHeader({ account }: { account: PanelHeader_AccountFragment 
       </div>
       <ul className="side-panel__facts">
         <li>
-          <span className="swatch" style={{ backgroundColor: account.followUpStatus.color }} aria-hidden="true" />
-          {account.followUpStatus.name}
+          {account.status === "REMOVED" ? (
+            <>
+              <span className="swatch" style={{ backgroundColor: account.followUpStatus.color }} aria-hidden="true" />
+              {account.followUpStatus.name}
+            </>
+          ) : (
+            <StatusSelect account={account} />
+          )}
         </li>
         <li>{accountsT.types[account.type]}</li>
         {account.status === "REMOVED" ? <li className="badge badge--danger">{t.header.removed}</li> : null}
