@@ -7,14 +7,19 @@ import cookieParser from "cookie-parser";
 import express, { type Express, type Request, type Response } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
+import { Redis } from "ioredis";
 import type { DataSource } from "typeorm";
 import type { Env } from "./config/env";
 import { buildContext, type Context, type SessionCookies } from "./graphql/context";
 import { createFormatError } from "./graphql/errors";
+import { armor, introspectionGuard } from "./graphql/limits";
 import { buildCrmSchema } from "./graphql/schema";
 import { createServices, type Services } from "./graphql/services";
+import { RateLimits } from "./modules/auth/rate-limits";
+import { authenticateGraphQL, SESSION_COOKIE } from "./modules/auth/request-auth";
+import type { Viewer } from "./modules/auth/viewer";
 
-export const SESSION_COOKIE = "crm_session";
+export { SESSION_COOKIE };
 
 export interface CrmApp {
   app: Express;
@@ -40,15 +45,23 @@ function sessionCookies(req: Request, res: Response, secure: boolean): SessionCo
 /** The API process's HTTP app: /graphql, /healthz and the built web client. */
 export async function createApp({ config, dataSource, logger }: AppDependencies): Promise<CrmApp> {
   const schema = await buildCrmSchema();
-  const services = createServices(dataSource, config);
+  // Rate limits live in Redis when configured, so every API process shares the budget.
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
+  redis?.on("error", (err) => logger.warn({ err }, "redis error (rate limits fall back to memory)"));
+  const limits = new RateLimits(config, logger, redis);
+  const services = createServices(dataSource, config, limits);
   await services.catalogs.all();
   const production = config.NODE_ENV === "production";
+  const protection = armor(production);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: createFormatError(logger, !production),
     includeStacktraceInErrorResponses: !production,
     introspection: true,
     csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: protection.validationRules,
+    plugins: [...protection.plugins, introspectionGuard(production)],
   });
   await apollo.start();
 
@@ -75,12 +88,12 @@ export async function createApp({ config, dataSource, logger }: AppDependencies)
     "/graphql",
     cookieParser(),
     express.json({ limit: "1mb" }),
+    authenticateGraphQL(services, limits),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const cookies = sessionCookies(req, res, production);
-        const token = cookies.read();
-        const viewer = token ? await services.auth.viewerForSession(token) : null;
-        return buildContext({ requestId: String(req.id), logger: req.log, viewer, dataSource, services, cookies });
+        const viewer = (res.locals.viewer as Viewer | null | undefined) ?? null;
+        return buildContext({ requestId: String(req.id), logger: req.log, viewer, clientIp: req.ip ?? "unknown", dataSource, services, cookies });
       },
     }),
   );
@@ -89,7 +102,10 @@ export async function createApp({ config, dataSource, logger }: AppDependencies)
   return {
     app,
     services,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      redis?.disconnect();
+    },
   };
 }
 

@@ -23,12 +23,13 @@ export class ApiClient {
   constructor(
     private readonly baseUrl: string,
     private cookie: string | null = null,
+    private readonly headers: Record<string, string> = {},
   ) {}
 
   async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
     const response = await fetch(`${this.baseUrl}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: { "content-type": "application/json", ...this.headers, ...(this.cookie ? { cookie: this.cookie } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     const setCookie = response.headers.get("set-cookie");
@@ -52,15 +53,18 @@ export interface TestApi {
   url: string;
   anonymous(): ApiClient;
   as(user: UserEntity): Promise<ApiClient>;
+  /** A caller sending `Authorization: Bearer <secret>`. */
+  withToken(secret: string): ApiClient;
   close(): Promise<void>;
 }
 
-/** `env` overrides the test environment (e.g. SMTP_URL). */
+/** `env` overrides the test environment (e.g. lower rate limits, REDIS_URL). */
 export async function startTestApi(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApi> {
   const counter = new QueryCounter();
   const db = await openTestDatabase(dialect, { logger: counter });
   await seedCatalogs(db.dataSource);
-  const config = parseEnv({ NODE_ENV: "test", DATABASE_URL: db.url, WEB_DIST: "/nonexistent", ...env });
+  // Suites make many requests from 127.0.0.1: a per-IP budget only where a test asks for one.
+  const config = parseEnv({ NODE_ENV: "test", DATABASE_URL: db.url, WEB_DIST: "/nonexistent", IP_RATE_LIMIT_PER_MINUTE: "1000000", ...env });
   const crm = await createApp({ config, dataSource: db.dataSource, logger: pino({ level: "silent" }) });
   const server: Server = createServer(crm.app);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -71,6 +75,7 @@ export async function startTestApi(dialect: Dialect, env: Record<string, string>
     counter,
     url,
     anonymous: () => new ApiClient(url),
+    withToken: (secret) => new ApiClient(url, null, { authorization: `Bearer ${secret}` }),
     as: async (user) => {
       const client = new ApiClient(url);
       const login = await client.gql(`mutation($input: LoginInput!) { login(input: $input) { id } }`, { input: { email: user.email, password: TEST_PASSWORD } });

@@ -2,6 +2,8 @@ import { hashSync } from "bcryptjs";
 import type { DataSource } from "typeorm";
 import { AccountEntity, AccountStatusCode, AccountTypeCode } from "../src/modules/accounts/account.entity";
 import { CompanyEntity } from "../src/modules/accounts/company.entity";
+import { ApiTokenEntity } from "../src/modules/auth/api-token.entity";
+import { hashSecret } from "../src/modules/auth/auth.service";
 import { PermissionEntity, UserPermissionEntity } from "../src/modules/auth/permission.entity";
 import { UserEntity } from "../src/modules/auth/user.entity";
 import { LocaleEntity } from "../src/modules/catalogs/catalog.entities";
@@ -139,4 +141,24 @@ export async function buildReminder(ds: DataSource, account: AccountEntity, crea
     createdBy: creator.id,
     ...overrides,
   });
+}
+
+/** An API token of `user` stored directly (hash only); returns the entity and its secret. */
+export async function buildApiToken(
+  ds: DataSource,
+  user: UserEntity,
+  overrides: Partial<ApiTokenEntity> = {},
+): Promise<{ token: ApiTokenEntity; secret: string }> {
+  const secret = `crm_test_${next()}_${Date.now()}`;
+  const token = await ds.getRepository(ApiTokenEntity).save({
+    userId: user.id,
+    name: `Token ${next()}`,
+    tokenHash: hashSecret(secret),
+    scopes: ["read", "write"],
+    expiresAt: null,
+    lastUsedAt: null,
+    revokedAt: null,
+    ...overrides,
+  });
+  return { token, secret };
 }

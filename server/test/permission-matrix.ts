@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { toGlobalId } from "../src/graphql/global-id";
 import type { AccountEntity } from "../src/modules/accounts/account.entity";
 import type { UserEntity } from "../src/modules/auth/user.entity";
-import { buildContact, buildLocation, buildNote, buildReminder, buildUser } from "./factories";
+import { buildApiToken, buildContact, buildLocation, buildNote, buildReminder, buildUser } from "./factories";
 
 /**
  * The permission matrix as test data: one row (or more) per row of permissions.ts.
@@ -288,6 +288,26 @@ export const matrix: MatrixRow[] = [
     operation: `mutation($input: RestoreAccountInput!) { restoreAccount(input: $input) { id } }`,
     variables: ({ accountId }) => ({ input: { accountId } }),
   },
+  { field: "Query.apiTokens", needs: [], operation: `{ apiTokens { id name lastUsedAt } }` },
+  {
+    field: "Query.apiTokens",
+    label: "of another user",
+    needs: ["admin"],
+    operation: `query($userId: ID) { apiTokens(userId: $userId) { id } }`,
+    variables: async ({ ds }) => ({ userId: toGlobalId("User", (await buildUser(ds, [])).id) }),
+  },
+  {
+    field: "Mutation.createApiToken",
+    needs: [],
+    operation: `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }`,
+    variables: () => ({ input: { name: "Integration", scopes: ["READ"] } }),
+  },
+  {
+    field: "Mutation.revokeApiToken",
+    needs: [],
+    operation: `mutation($input: RevokeApiTokenInput!) { revokeApiToken(input: $input) { id revokedAt } }`,
+    variables: async ({ ds, user }) => ({ input: { id: toGlobalId("ApiToken", (await buildApiToken(ds, user)).token.id) } }),
+  },
 ];
 
 /** The version an account has now (earlier rows may have changed it), for inputs that must send it. */
@@ -295,7 +315,6 @@ async function currentVersion(ds: DataSource, account: AccountEntity): Promise<n
   const rows: Array<{ version: number | string }> = await ds.query("SELECT version FROM prospection_users WHERE id = ?", [account.id]);
   return Number(rows[0]?.version ?? account.version);
 }
-
 
 /** Test title of a row. */
 export function rowName(row: MatrixRow): string {

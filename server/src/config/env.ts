@@ -25,6 +25,10 @@ const schema = z.object({
     .optional(),
   SESSION_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 14),
+  /** Requests per minute one API token may make. */
+  TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /** Requests per minute to /graphql from one IP address. */
+  IP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO_DATA: z.enum(["true", "false"]).optional(),
   WEB_DIST: z.string().optional(),

@@ -17,6 +17,8 @@ export interface Context {
   requestId: string;
   logger: Logger;
   viewer: Viewer | null;
+  /** The caller's IP (behind a loopback proxy: X-Forwarded-For), for throttling. */
+  clientIp: string;
   loaders: Loaders;
   services: Services;
   cookies: SessionCookies;
@@ -33,6 +35,7 @@ export interface ContextParts {
   requestId: string;
   logger: Logger;
   viewer: Viewer | null;
+  clientIp: string;
   dataSource: DataSource;
   services: Services;
   cookies: SessionCookies;
@@ -55,6 +58,7 @@ export function buildContext(parts: ContextParts): Context {
     requestId: parts.requestId,
     logger: parts.logger,
     viewer: parts.viewer,
+    clientIp: parts.clientIp,
     services: parts.services,
     cookies: parts.cookies,
     loaders,

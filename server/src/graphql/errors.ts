@@ -54,6 +54,13 @@ export class ConflictError extends AppError {
   }
 }
 
+/** Too many requests: `retryAfter` (seconds) in extensions and a Retry-After header. */
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number, message = `Too many requests; retry after ${retryAfterSeconds} s`) {
+    super(message, "RATE_LIMITED", { retryAfter: retryAfterSeconds, http: { headers: new Map([["retry-after", String(retryAfterSeconds)]]) } });
+  }
+}
+
 /** An outside system (SMTP, Respond.io) failed; what was stored stays stored (extensions say what). */
 export class IntegrationFailedError extends AppError {
   constructor(message: string, extensions: Record<string, unknown> = {}) {

@@ -9,6 +9,7 @@ import { ActivityResolver } from "../modules/accounts/activity.resolver";
 import { BoardResolver } from "../modules/accounts/board.resolver";
 import { SalesmanResolver } from "../modules/accounts/salesman.resolver";
 import { CompanyResolver } from "../modules/accounts/company.resolver";
+import { ApiTokenResolver } from "../modules/auth/api-token.resolver";
 import { AuthResolver } from "../modules/auth/auth.resolver";
 import { applyPermissions } from "../modules/auth/permissions";
 import { UserResolver } from "../modules/auth/user.resolver";
@@ -26,6 +27,7 @@ import { NodeResolver } from "./node.resolver";
 /** Every resolver class of the graph. */
 const resolvers: NonEmptyArray<Function> = [
   AuthResolver,
+  ApiTokenResolver,
   UserResolver,
   CatalogResolver,
   AccountResolver,

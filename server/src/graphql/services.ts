@@ -2,11 +2,13 @@ import type { DataSource } from "typeorm";
 import type { Env } from "../config/env";
 import { AccountPipelineService } from "../modules/accounts/account-pipeline.service";
 import { AccountWriteService } from "../modules/accounts/account-write.service";
-import { AccountService } from "../modules/accounts/account.service";
 import { ActivityService } from "../modules/accounts/activity.service";
 import { BoardService } from "../modules/accounts/board.service";
+import { AccountService } from "../modules/accounts/account.service";
 import { ProspectCreateService } from "../modules/accounts/prospect-create.service";
+import { ApiTokenService } from "../modules/auth/api-token.service";
 import { AuthService } from "../modules/auth/auth.service";
+import type { RateLimits } from "../modules/auth/rate-limits";
 import { CatalogService } from "../modules/catalogs/catalog.service";
 import { FollowUpDataService } from "../modules/follow-ups/follow-up-data.service";
 import { PartnerDataService } from "../modules/partners/partner-data.service";
@@ -19,11 +21,12 @@ import { createMailer } from "../modules/emails/mailer";
 import { PreferenceService } from "../modules/preferences/preference.service";
 
 /** Process-wide services: stateless apart from the DataSource and the catalog cache. */
-export function createServices(dataSource: DataSource, config: Pick<Env, "SESSION_TTL_HOURS" | "SMTP_URL" | "MAIL_FROM">) {
+export function createServices(dataSource: DataSource, config: Pick<Env, "SESSION_TTL_HOURS" | "SMTP_URL" | "MAIL_FROM">, limits: RateLimits) {
   const catalogs = new CatalogService(dataSource);
   const accounts = new AccountService(dataSource);
   return {
-    auth: new AuthService(dataSource, config.SESSION_TTL_HOURS),
+    auth: new AuthService(dataSource, config.SESSION_TTL_HOURS, limits),
+    apiTokens: new ApiTokenService(dataSource),
     accounts,
     board: new BoardService(dataSource, catalogs, accounts),
     prospects: new ProspectCreateService(dataSource, catalogs),

@@ -12,7 +12,7 @@ export class AuthResolver {
 
   @Mutation(() => User, { description: "Signs in and sets the httpOnly session cookie" })
   async login(@Arg("input", () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<UserEntity> {
-    const session = await ctx.services.auth.login(input.email, input.password);
+    const session = await ctx.services.auth.login(input.email, input.password, ctx.clientIp);
     ctx.cookies.set(session.token, session.expiresAt);
     // The rest of this request (the selected User fields and their rules) sees the new session.
     ctx.viewer = await ctx.services.auth.viewerForSession(session.token);

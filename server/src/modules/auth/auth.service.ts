@@ -2,10 +2,12 @@ import { createHash, randomBytes } from "node:crypto";
 import { compare } from "bcryptjs";
 import type { DataSource } from "typeorm";
 import { UnauthenticatedError } from "../../graphql/errors";
+import { ApiTokenEntity } from "./api-token.entity";
 import { PermissionEntity, UserPermissionEntity } from "./permission.entity";
+import type { RateLimits } from "./rate-limits";
 import { SessionEntity } from "./session.entity";
 import { UserEntity } from "./user.entity";
-import { Viewer } from "./viewer";
+import { TOKEN_SCOPES, Viewer, type TokenScope } from "./viewer";
 
 /** SHA-256 of a secret: sessions and API tokens are stored hashed only. */
 export function hashSecret(secret: string): string {
@@ -23,10 +25,15 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessionTtlHours: number,
+    private readonly limits: RateLimits,
   ) {}
 
-  /** Checks the password and opens a session; the same error for unknown email or wrong password. */
-  async login(email: string, password: string): Promise<NewSession> {
+  /**
+   * Checks the password and opens a session; the same error for unknown email or wrong
+   * password. After LOGIN_MAX_FAILURES failures for this email from this IP: RATE_LIMITED.
+   */
+  async login(email: string, password: string, ip: string): Promise<NewSession> {
+    await this.limits.assertLoginAllowed(email, ip);
     const user = await this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder("u")
@@ -34,8 +41,10 @@ export class AuthService {
       .getOne();
     const valid = user !== null && user.active && (await compare(password, user.passwordHash));
     if (!valid || !user) {
+      await this.limits.loginFailed(email, ip);
       throw new UnauthenticatedError("Email or password is incorrect");
     }
+    await this.limits.loginSucceeded(email, ip);
     const token = randomBytes(32).toString("base64url");
     const expiresAt = new Date(Date.now() + this.sessionTtlHours * 3600_000);
     const sessions = this.dataSource.getRepository(SessionEntity);
@@ -71,5 +80,45 @@ export class AuthService {
     }
     const permissions = row.permissions ? row.permissions.split(",") : [];
     return new Viewer(Number(row.id), row.email, row.name, permissions);
+  }
+
+  /**
+   * The viewer of an API token secret, narrowed to the token's scopes, in one statement;
+   * null when unknown, revoked, expired or the user is deactivated. Read on every request
+   * (no cache), so a revocation takes effect with the next request.
+   */
+  async viewerForToken(secret: string): Promise<Viewer | null> {
+    const now = new Date();
+    const row = await this.dataSource
+      .createQueryBuilder()
+      .select(["t.id AS tokenId", "t.scopes AS scopes", "u.id AS id", "u.email AS email", "u.name AS name"])
+      .addSelect("GROUP_CONCAT(p.key)", "permissions")
+      .from(ApiTokenEntity, "t")
+      .innerJoin(UserEntity, "u", "u.id = t.user_id")
+      .leftJoin(UserPermissionEntity, "up", "up.user_id = u.id")
+      .leftJoin(PermissionEntity, "p", "p.id = up.permission_id")
+      .where("t.token_hash = :hash", { hash: hashSecret(secret) })
+      .andWhere("t.revoked_at IS NULL")
+      .andWhere("(t.expires_at IS NULL OR t.expires_at > :now)", { now })
+      .andWhere("u.active = :active", { active: true })
+      .groupBy("t.id")
+      .addGroupBy("t.scopes")
+      .addGroupBy("u.id")
+      .addGroupBy("u.email")
+      .addGroupBy("u.name")
+      .getRawOne<{ tokenId: number; scopes: string; id: number; email: string; name: string; permissions: string | null }>();
+    if (!row) {
+      return null;
+    }
+    // Minute precision is enough for "last used" and spares a write on most requests.
+    await this.dataSource
+      .createQueryBuilder()
+      .update(ApiTokenEntity)
+      .set({ lastUsedAt: now })
+      .where("id = :id AND (last_used_at IS NULL OR last_used_at < :staleBefore)", { id: row.tokenId, staleBefore: new Date(now.getTime() - 60_000) })
+      .execute();
+    const scopes = (JSON.parse(row.scopes) as string[]).filter((s): s is TokenScope => TOKEN_SCOPES.includes(s as TokenScope));
+    const permissions = row.permissions ? row.permissions.split(",") : [];
+    return new Viewer(Number(row.id), row.email, row.name, permissions, new Set(scopes), Number(row.tokenId));
   }
 }

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { startTestApi, type ApiClient, type GraphQLResponse, type TestApi } from "../../../test/api";
 import { testDialects } from "../../../test/databases";
-import { buildCompany, buildProspect, buildUser } from "../../../test/factories";
+import { buildApiToken, buildCompany, buildProspect, buildUser } from "../../../test/factories";
 import { matrix, rowName, type MatrixRow } from "../../../test/permission-matrix";
 import { toGlobalId } from "../../graphql/global-id";
 import { AccountTypeCode, type AccountEntity } from "../accounts/account.entity";
@@ -82,6 +82,16 @@ describe.each(testDialects())("permission matrix on %s", (dialect) => {
       expect(codes(res)).not.toContain("FORBIDDEN");
     }
   });
+
+  it.each(matrix.filter((row) => row.field.startsWith("Mutation.")).map((row) => [rowName(row), row] as const))(
+    "%s: should be FORBIDDEN to a read-only token of a user who may use it",
+    async (_name, row) => {
+      const user = await buildUser(api.db.dataSource, row.needs);
+      const { secret } = await buildApiToken(api.db.dataSource, user, { scopes: ["read"] });
+      const res = await api.withToken(secret).gql(row.operation, await variablesFor(api.db.dataSource, user, row));
+      expect(codes(res)).toContain("FORBIDDEN");
+    },
+  );
 
   it("should name the forbidden filters in the message", async () => {
     const { client } = await signedIn(["crm"]);

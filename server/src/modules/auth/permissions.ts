@@ -11,6 +11,9 @@ import {
   hasPartners,
   isAdmin,
   isSelf,
+  isSessionViewer,
+  isSignedIn,
+  ownUserArgOrAdmin,
   salesmanChangeAllowed,
   tokenCanRead,
   tokenCanWrite,
@@ -35,6 +38,7 @@ export const queryRules: Record<string, ShieldRule> = {
   accounts: and(hasCrm, accountFilterAllowed), // crm; salesman/role/date filters need all-prospects
   account: hasCrm, // crm; out-of-scope accounts are NOT_FOUND (visibility in SQL)
   node: hasCrm, // crm; same visibility as account
+  apiTokens: ownUserArgOrAdmin, // signed in: own tokens; admin: everyone's / another user's
   salesmen: hasCrm, // crm; active CRM users (assign / filter pickers)
   board: and(hasCrm, accountFilterAllowed), // crm; same filters and visibility as accounts
   boardColumn: and(hasCrm, accountFilterAllowed), // crm; one Kanban column's next cards
@@ -47,6 +51,8 @@ export const queryRules: Record<string, ShieldRule> = {
 export const mutationRules: Record<string, ShieldRule> = {
   login: allow, // anyone (throttled per email+IP)
   logout: allow, // anyone; ends this browser's session
+  createApiToken: isSessionViewer, // signed in with a session (tokens cannot mint tokens); ADMIN scope needs admin
+  revokeApiToken: isSignedIn, // own tokens; admin: anyone's (else NOT_FOUND)
   createProspect: hasCrm, // crm; PARTNER_PROSPECT needs crm-partners, another salesman crm-edit-salesman-prospect (FORBIDDEN in ProspectCreateService)
   updateAccount: and(hasCrm, salesmanChangeAllowed), // crm; account in scope; input.salesmanId needs crm-edit-salesman-prospect
   upsertFollowUpData: hasCrm, // crm; account in scope

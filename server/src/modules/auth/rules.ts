@@ -72,15 +72,23 @@ export const isSessionViewer = chain(
  * all-prospects is FORBIDDEN naming the filter. `argName` is where the AccountFilter sits.
  */
 export function allProspectsFilters(argName = "filter"): ShieldRule {
-  return chain(
-    isSignedIn,
-    rule(`allProspectsFilters:${argName}`, { cache: "strict" })(async (_p, args: Record<string, unknown>, ctx: Context) => {
-      const filter = args[argName] as AccountFilter | null | undefined;
-      const allowed = await viewerHas(ctx, "all-prospects");
-      return forbiddenFilterError(filter, allowed) ?? true;
-    }),
-  );
+  // One rule instance per argument name: shield refuses two different rules with one name.
+  let cached = filterRules.get(argName);
+  if (!cached) {
+    cached = chain(
+      isSignedIn,
+      rule(`allProspectsFilters:${argName}`, { cache: "strict" })(async (_p, args: Record<string, unknown>, ctx: Context) => {
+        const filter = args[argName] as AccountFilter | null | undefined;
+        const allowed = await viewerHas(ctx, "all-prospects");
+        return forbiddenFilterError(filter, allowed) ?? true;
+      }),
+    );
+    filterRules.set(argName, cached);
+  }
+  return cached;
 }
+
+const filterRules = new Map<string, ShieldRule>();
 
 /** An input that sets `input.salesmanId` needs crm-edit-salesman-prospect; other inputs pass. */
 export const salesmanChangeAllowed = rule("salesmanChangeAllowed", { cache: "strict" })(async (_p, args: { input?: { salesmanId?: unknown } }, ctx: Context) => {
