@@ -118,7 +118,7 @@ export class NoteService {
       }
       accountId = account.id;
     } else {
-      accountId = (await accountInScope(this.dataSource, viewer, (note as ProspectNoteEntity).prospectId, { kind: "Note", id: globalId })).id;
+      accountId = (await accountInScope(this.dataSource, viewer, note.prospectId, { kind: "Note", id: globalId })).id;
     }
     if (!canEditNote(viewer, note)) {
       throw new ForbiddenError("Only the author of a note or a manager (crm-manager) may change it");
