@@ -48,7 +48,8 @@ export const FILTER_KEYS = [
 
 /** What a view shows before its user saves anything. */
 export const DEFAULT_VISIBLE: Record<TableView, readonly AccountColumn[]> = {
-  list: ["name", "companyName", "email", "phone", "followUpStatus", "salesman", "accountValue", "lastActivityAt", "createdAt"],
+  // The web's defaultVisibleColumns (web/src/features/crm/list/columns.tsx).
+  list: ["name", "companyName", "type", "followUpStatus", "salesman", "locale", "lastActivityAt", "createdAt"],
   kanban: ["companyName", "name", "salesman", "accountValue", "nextScheduledActivity"],
   calendar: ["companyName", "name", "salesman", "followUpStatus"],
 };
