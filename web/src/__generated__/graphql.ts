@@ -332,6 +332,8 @@ export type TableView =
 /** Changes to an account; omitted fields stay, null clears an optional field */
 export type UpdateAccountInput = {
   accountId: string | number;
+  /** Save even when a changed email, phone or company name duplicates another account */
+  allowDuplicate?: boolean;
   companyName?: string | null | undefined;
   email?: string | null | undefined;
   /** Follow-up data changes, in the same transaction */

@@ -36,6 +36,8 @@ export class UpdateAccountInput {
   @Field(() => Int, { nullable: true }) monthlyShipmentId?: number | null;
   @Field(() => ID, { nullable: true, description: "Needs crm-edit-salesman-prospect" }) salesmanId?: string | null;
   @Field(() => FollowUpDataFields, { nullable: true, description: "Follow-up data changes, in the same transaction" }) followUpData?: FollowUpDataFields | null;
+  @Field(() => Boolean, { defaultValue: false, description: "Save even when a changed email, phone or company name duplicates another account" })
+  allowDuplicate!: boolean;
 }
 
 @InputType({ description: "A Kanban move" })

@@ -101,6 +101,19 @@ describe.each(testDialects())("account updates on %s", (dialect) => {
       expect(notes.map((n) => n.comment)).toEqual([expect.stringContaining(users.sdr2.name)]);
     });
 
+    it("should answer CONFLICT when a changed email or company name duplicates another account, unless allowDuplicate", async () => {
+      const taken = await buildProspect(api.db.dataSource, users.sdr, { email: "tomado@x.example", companyName: "Fletes Zúñiga" });
+      const account = await buildProspect(api.db.dataSource, users.sdr, { companyName: "Fletes Zuniga" });
+      const input = { accountId: gid(account), version: account.version };
+      const email = await clients.sdr!.gql(UPDATE, { input: { ...input, email: "TOMADO@x.example" } });
+      expect(email.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", existingAccountId: gid(taken) });
+      expect((await reload(account)).version).toBe(account.version);
+      // The company name already collides, but an edit that does not change it is not re-checked.
+      expect(codeOf(await clients.sdr!.gql(UPDATE, { input: { ...input, name: "Otro contacto" } }))).toBe("OK");
+      const forced = await clients.sdr!.gql(UPDATE, { input: { ...input, version: account.version + 1, email: "tomado@x.example", allowDuplicate: true } });
+      expect(codeOf(forced)).toBe("OK");
+    });
+
     it("should answer NOT_FOUND for an account outside the caller's scope and change nothing", async () => {
       const account = await buildProspect(api.db.dataSource, users.sdr2);
       const res = await clients.sdr!.gql(UPDATE, { input: { accountId: gid(account), version: account.version, name: "Intruso" } });

@@ -9,6 +9,7 @@ import { followUpDataChanges, saveFollowUpData } from "../follow-ups/follow-up-d
 import { AccountStatusCode, AccountTypeCode, type AccountEntity } from "./account.entity";
 import type { RemoveAccountInput, RestoreAccountInput, UpdateAccountInput } from "./account-write.inputs";
 import { expectVersion, loadForWrite, resolveSalesman, writeAccount, writeAccountNote } from "./account-write.support";
+import { duplicateConflict, findDuplicates } from "./duplicates";
 import { checkCatalogIds, checkEmail, checkPhone, cleanText, type FieldErrors } from "./prospect-rules";
 
 /** The account column changes of an updateAccount input, checked against the account as it is. */
@@ -63,6 +64,23 @@ function detailChanges(input: UpdateAccountInput, account: AccountEntity, catalo
   return changes;
 }
 
+/** A changed email, phone or company name that another account already has is CONFLICT (as on create); unchanged fields are not re-checked. */
+async function checkChangedForDuplicates(manager: EntityManager, viewer: Viewer, account: AccountEntity, changes: Partial<AccountEntity>): Promise<void> {
+  const candidate = {
+    email: changes.email !== undefined && changes.email !== account.email ? changes.email : null,
+    phoneCode: changes.phoneCode ?? account.phoneCode,
+    phone: changes.phone !== undefined && (changes.phone !== account.phone || changes.phoneCode !== account.phoneCode) ? changes.phone : null,
+    companyName: changes.companyName !== undefined && changes.companyName !== account.companyName ? changes.companyName : "",
+  };
+  if (candidate.email === null && candidate.phone === null && candidate.companyName === "") {
+    return;
+  }
+  const [matches] = await findDuplicates(manager, [candidate], { excludeAccountId: account.id });
+  if (matches && matches.length > 0) {
+    throw await duplicateConflict(manager, viewer, matches);
+  }
+}
+
 /** updateAccount and soft delete: versioned writes inside the viewer's scope. */
 export class AccountWriteService {
   constructor(
@@ -85,6 +103,9 @@ export class AccountWriteService {
       const salesmanId = input.salesmanId === undefined ? undefined : await this.salesmanId(manager, input.salesmanId, errors);
       if (Object.keys(errors).length > 0) {
         throw new UserInputError(errors);
+      }
+      if (!input.allowDuplicate) {
+        await checkChangedForDuplicates(manager, viewer, account, changes);
       }
       if (salesmanId !== undefined && salesmanId !== account.salesmanId) {
         changes.salesmanId = salesmanId;
