@@ -10,6 +10,7 @@ import { BoardResolver } from "../modules/accounts/board.resolver";
 import { SalesmanResolver } from "../modules/accounts/salesman.resolver";
 import { CompanyResolver } from "../modules/accounts/company.resolver";
 import { ApiTokenResolver } from "../modules/auth/api-token.resolver";
+import { UserAdminResolver } from "../modules/users/user-admin.resolver";
 import { AuthResolver } from "../modules/auth/auth.resolver";
 import { applyPermissions } from "../modules/auth/permissions";
 import { UserResolver } from "../modules/auth/user.resolver";
@@ -28,6 +29,7 @@ import { NodeResolver } from "./node.resolver";
 const resolvers: NonEmptyArray<Function> = [
   AuthResolver,
   ApiTokenResolver,
+  UserAdminResolver,
   UserResolver,
   CatalogResolver,
   AccountResolver,

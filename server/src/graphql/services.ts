@@ -7,6 +7,7 @@ import { BoardService } from "../modules/accounts/board.service";
 import { AccountService } from "../modules/accounts/account.service";
 import { ProspectCreateService } from "../modules/accounts/prospect-create.service";
 import { ApiTokenService } from "../modules/auth/api-token.service";
+import { UserAdminService } from "../modules/users/user-admin.service";
 import { AuthService } from "../modules/auth/auth.service";
 import type { RateLimits } from "../modules/auth/rate-limits";
 import { CatalogService } from "../modules/catalogs/catalog.service";
@@ -27,6 +28,7 @@ export function createServices(dataSource: DataSource, config: Pick<Env, "SESSIO
   return {
     auth: new AuthService(dataSource, config.SESSION_TTL_HOURS, limits),
     apiTokens: new ApiTokenService(dataSource),
+    userAdmin: new UserAdminService(dataSource),
     accounts,
     board: new BoardService(dataSource, catalogs, accounts),
     prospects: new ProspectCreateService(dataSource, catalogs),

@@ -39,6 +39,8 @@ export const queryRules: Record<string, ShieldRule> = {
   account: hasCrm, // crm; out-of-scope accounts are NOT_FOUND (visibility in SQL)
   node: hasCrm, // crm; same visibility as account
   apiTokens: ownUserArgOrAdmin, // signed in: own tokens; admin: everyone's / another user's
+  users: isAdmin, // admin
+  permissionCatalog: isAdmin, // admin
   salesmen: hasCrm, // crm; active CRM users (assign / filter pickers)
   board: and(hasCrm, accountFilterAllowed), // crm; same filters and visibility as accounts
   boardColumn: and(hasCrm, accountFilterAllowed), // crm; one Kanban column's next cards
@@ -53,6 +55,11 @@ export const mutationRules: Record<string, ShieldRule> = {
   logout: allow, // anyone; ends this browser's session
   createApiToken: isSessionViewer, // signed in with a session (tokens cannot mint tokens); ADMIN scope needs admin
   revokeApiToken: isSignedIn, // own tokens; admin: anyone's (else NOT_FOUND)
+  createUser: isAdmin, // admin
+  setUserPermissions: isAdmin, // admin (not their own admin key)
+  deactivateUser: isAdmin, // admin (not themselves); sessions and tokens stop at once
+  reactivateUser: isAdmin, // admin
+  resetUserPassword: isAdmin, // admin; the user's sessions end
   createProspect: hasCrm, // crm; PARTNER_PROSPECT needs crm-partners, another salesman crm-edit-salesman-prospect (FORBIDDEN in ProspectCreateService)
   updateAccount: and(hasCrm, salesmanChangeAllowed), // crm; account in scope; input.salesmanId needs crm-edit-salesman-prospect
   upsertFollowUpData: hasCrm, // crm; account in scope
@@ -84,10 +91,12 @@ export const accountFieldRules: Record<string, ShieldRule> = {
   locations: hasMenu, // crm-menu: locations are read with crm-menu only
 };
 
+const ownOrAdminOrManager = or(isSelf, isAdmin, hasAllProspects);
+
 /** Guarded object fields; other fields of these types are allowed. */
 export const objectFieldRules: Record<string, Record<string, ShieldRule>> = {
   PartnerProspect: { partnerData: hasPartners }, // crm-partners
-  User: { permissions: or(isSelf, isAdmin, hasAllProspects) }, // own, admins', managers'
+  User: { permissions: ownOrAdminOrManager, role: ownOrAdminOrManager }, // own, admins', all-prospects holders'
 };
 
 /** Object types every field of which is guarded, wherever they are reached from. */
