@@ -80,6 +80,29 @@ describe("the side panel in the browser", () => {
     });
   });
 
+  it("should let the manager reassign an account, which the new executive then sees", async () => {
+    const everyone = await allAccounts(await E2eApi.as("manager"));
+    // Outside both SDRs' scopes, so the other tests' views of the SDR's accounts stay as they were.
+    const target = everyone.find(
+      (account) => !ownedBy(demoUsers.sdr2)(account) && !ownedBy(demoUsers.sdr)(account) && account.type !== "CLIENT",
+    );
+    if (!target) {
+      throw new Error("no account outside the second SDR's scope");
+    }
+    const sdr2 = await E2eApi.as("sdr2");
+    const lookup = `query E2eAccount($id: ID!) { account(id: $id) { id name } }`;
+    await expect(sdr2.gql(lookup, { id: target.id })).rejects.toThrow("NOT_FOUND");
+
+    await asUser("manager", async (page) => {
+      await page.goto(`/?account=${encodeURIComponent(target.id)}`);
+      const panel = page.getByRole("dialog", { name: target.name });
+      await panel.getByRole("combobox", { name: "Executive" }).selectOption({ label: "Valeria Núñez" });
+      await page.getByText("Assigned to Valeria Núñez.").waitFor();
+    });
+
+    expect(await sdr2.gql<{ account: { name: string } }>(lookup, { id: target.id })).toEqual({ account: { id: target.id, name: target.name } });
+  });
+
   it("should not show an SDR a colleague's account opened by its link", async () => {
     await asUser("sdr", async (page) => {
       await page.goto(`/?account=${encodeURIComponent(othersAccount.id)}`);
