@@ -1,3 +1,6 @@
+import { UserInputError } from "../../graphql/errors";
+import { FieldChecks, isEmail } from "../../graphql/field-checks";
+import { checkPhone as checkSharedPhone } from "../../graphql/phone-checks";
 import type { Catalogs } from "../catalogs/catalog.types";
 
 /** What a user (or a CSV row) gives to create a prospect, before validation. */
@@ -28,7 +31,6 @@ export interface ValidProspect {
 
 export type FieldErrors = Record<string, string>;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_TEXT = 191;
 
 /** Trimmed text, or null when empty. */
@@ -37,48 +39,40 @@ export function cleanText(value: string | null | undefined): string | null {
   return text === "" ? null : text;
 }
 
-/** Email rule: optional here, a valid address of at most 191 characters, stored lower-case. */
+/** Email rule (the shared isEmail): optional here, at most 191 characters, stored lower-case. */
 export function checkEmail(value: string | null | undefined, errors: FieldErrors, field = "email"): string | null {
   const email = cleanText(value)?.toLowerCase() ?? null;
-  if (email !== null && (email.length > MAX_TEXT || !EMAIL.test(email))) {
+  if (email !== null && !isEmail(email)) {
     errors[field] = "must be a valid email address";
   }
   return email;
 }
 
 /**
- * Phone rule: the code must be a catalog phone code (defaults to the locale's) and the
- * number, once spaces, dashes, dots and parentheses are dropped, exactly as many digits as
- * that country's numbers have (catalog_locales.phone_digits).
+ * Phone rule: the shared one (graphql/phone-checks.ts: a catalog phone code, exactly that
+ * country's digit count once spaces, dashes, dots and parentheses are dropped), with the
+ * code defaulting to the chosen locale's when only a number is given.
  */
 export function checkPhone(
   input: { phoneCode?: string | null; phone?: string | null; localeId?: number | null },
   catalogs: Pick<Catalogs, "locales">,
   errors: FieldErrors,
-  fields = { phoneCode: "phoneCode", phone: "phone" },
 ): { phoneCode: string | null; phone: string | null } {
-  const raw = cleanText(input.phone);
-  if (raw === null) {
+  if (cleanText(input.phone) === null) {
     return { phoneCode: null, phone: null };
   }
-  const locale = catalogs.locales.find((l) => l.id === input.localeId);
-  const code = cleanText(input.phoneCode)?.replace(/^\+/, "") ?? locale?.phoneCode ?? null;
-  const phone = raw.replace(/[\s().-]/g, "");
-  if (code === null) {
-    errors[fields.phoneCode] = "is required with a phone number";
-    return { phoneCode: null, phone };
+  const localeCode = catalogs.locales.find((l) => l.id === input.localeId)?.phoneCode ?? null;
+  const checks = new FieldChecks();
+  const result = checkSharedPhone(checks, catalogs.locales, cleanText(input.phoneCode) ?? localeCode, input.phone);
+  try {
+    checks.done();
+  } catch (error: unknown) {
+    if (!(error instanceof UserInputError)) {
+      throw error;
+    }
+    Object.assign(errors, error.fields);
   }
-  const owner = locale?.phoneCode === code ? locale : catalogs.locales.find((l) => l.phoneCode === code);
-  if (!owner) {
-    errors[fields.phoneCode] = `+${code} is not a phone code of a supported country`;
-    return { phoneCode: code, phone };
-  }
-  if (!/^\d+$/.test(phone)) {
-    errors[fields.phone] = "must contain digits only";
-  } else if (phone.length !== owner.phoneDigits) {
-    errors[fields.phone] = `must have ${owner.phoneDigits} digits for +${code}`;
-  }
-  return { phoneCode: code, phone };
+  return result;
 }
 
 function checkRequiredText(value: string | null | undefined, field: string, errors: FieldErrors): string {
