@@ -17,7 +17,7 @@ const ACCOUNT = `query($id: ID!) { account(id: $id) { id } }`;
 
 describe.each(testDialects())("pipeline moves on %s", (dialect) => {
   let api: TestApi;
-  let users: Record<"sdr" | "sdr2" | "manager" | "editor" | "inactive", UserEntity>;
+  let users: Record<"sdr" | "sdr2" | "manager" | "editor" | "inactive" | "noCrm", UserEntity>;
   let clients: Record<string, ApiClient>;
   let won: FollowUpStatusEntity;
   const gid = (account: AccountEntity) => toGlobalId("Account", account.id);
@@ -33,6 +33,7 @@ describe.each(testDialects())("pipeline moves on %s", (dialect) => {
       manager: await buildUser(ds, ["crm", "crm-manager", "crm-edit-salesman-prospect"]),
       editor: await buildUser(ds, ["crm", "sdr", "crm-edit-salesman-prospect"]),
       inactive: await buildUser(ds, ["crm", "sdr"], { active: false }),
+      noCrm: await buildUser(ds, ["sdr", "crm-edit-salesman-prospect"]),
     };
     won = await ds.getRepository(FollowUpStatusEntity).findOneByOrFail({ outcome: "won" });
     clients = {};
@@ -45,6 +46,24 @@ describe.each(testDialects())("pipeline moves on %s", (dialect) => {
 
   afterAll(async () => {
     await api?.close();
+  });
+
+  it.each([
+    ["moveAccount", "MoveAccountInput", (id: string) => ({ accountId: id, followUpStatusId: 1 })],
+    ["assignSalesman", "AssignSalesmanInput", (id: string) => ({ accountId: id, salesmanId: toGlobalId("User", 1) })],
+    ["convertToClient", "ConvertToClientInput", (id: string) => ({ accountId: id, version: 1, company: {} })],
+    ["updateAccount", "UpdateAccountInput", (id: string) => ({ accountId: id, version: 1, name: "x" })],
+    ["upsertFollowUpData", "UpsertFollowUpDataInput", (id: string) => ({ accountId: id, version: 1, accountValue: 1 })],
+    ["removeAccount", "RemoveAccountInput", (id: string) => ({ accountId: id })],
+    ["restoreAccount", "RestoreAccountInput", (id: string) => ({ accountId: id })],
+  ])("should refuse %s to a user without crm (FORBIDDEN) and change nothing", async (field, inputType, input) => {
+    const account = await buildProspect(api.db.dataSource, users.noCrm);
+    const client = await api.as(users.noCrm);
+    const before = await tableCounts(api.db.dataSource);
+    const res = await client.gql(`mutation($input: ${inputType}!) { ${field}(input: $input) { id } }`, { input: input(gid(account)) });
+    expect(codeOf(res)).toBe("FORBIDDEN");
+    expect(await tableCounts(api.db.dataSource)).toEqual(before);
+    expect(await reload(account)).toMatchObject({ version: account.version, status: account.status, followUpId: account.followUpId });
   });
 
   describe("Mutation.moveAccount", () => {
