@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
@@ -10,6 +11,13 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     sourcemap: true,
+    // Two pages: the CRM and the GraphiQL playground (served by the API to admins only).
+    rollupOptions: {
+      input: {
+        main: resolve(__dirname, "index.html"),
+        playground: resolve(__dirname, "playground.html"),
+      },
+    },
   },
   server: {
     port: 5173,

@@ -15,6 +15,7 @@ import { createFormatError } from "./graphql/errors";
 import { armor, introspectionGuard } from "./graphql/limits";
 import { buildCrmSchema } from "./graphql/schema";
 import { createServices, type Services } from "./graphql/services";
+import { mountPlayground } from "./modules/auth/playground";
 import { RateLimits } from "./modules/auth/rate-limits";
 import { authenticateGraphQL, SESSION_COOKIE } from "./modules/auth/request-auth";
 import type { Viewer } from "./modules/auth/viewer";
@@ -97,7 +98,9 @@ export async function createApp({ config, dataSource, logger }: AppDependencies)
       },
     }),
   );
-  serveWeb(app, config.WEB_DIST ?? resolve(__dirname, "../../web/dist"), logger);
+  const dist = config.WEB_DIST ?? resolve(__dirname, "../../web/dist");
+  mountPlayground(app, services, dist);
+  serveWeb(app, dist, logger);
 
   return {
     app,
