@@ -105,13 +105,14 @@ describe("App", () => {
     expect(sent).toEqual(["Me"]);
   });
 
-  it("should open the API tokens page from /admin when the viewer is an admin", async () => {
+  it("should open the API tokens page from the admin navigation when the viewer is an admin", async () => {
     renderWithProviders(<App />, {
       mocks: [meMock(buildViewer(["admin"])), { request: { query: ApiTokensDocument }, result: { data: { apiTokens: [] } } }],
-      route: "/admin",
+      route: "/admin/tokens",
     });
 
     expect(await screen.findByRole("heading", { name: "API tokens" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Users" }).getAttribute("href")).toBe("/admin/users");
     expect(screen.getByRole("link", { name: "GraphQL playground" }).getAttribute("href")).toBe("/playground");
   });
 });

@@ -4,6 +4,7 @@ import { AppLayout } from "./components/AppLayout";
 import { AdminLayout } from "./features/admin/AdminLayout";
 import { RequireAdmin } from "./features/admin/RequireAdmin";
 import { ApiTokensPage } from "./features/admin/tokens/ApiTokensPage";
+import { UsersPage } from "./features/admin/users/UsersPage";
 import { LoginPage } from "./features/auth/LoginPage";
 import { RequireGuest, RequireViewer } from "./features/auth/RouteGuards";
 import { CrmPage } from "./features/crm/CrmPage";
@@ -36,7 +37,8 @@ export function App() {
             </RequireAdmin>
           }
         >
-          <Route index element={<Navigate to="tokens" replace />} />
+          <Route index element={<Navigate to="users" replace />} />
+          <Route path="users" element={<UsersPage />} />
           <Route path="tokens" element={<ApiTokensPage />} />
         </Route>
       </Route>

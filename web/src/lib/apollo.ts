@@ -15,6 +15,8 @@ export function createApolloCache(): InMemoryCache {
         fields: {
           // One cached list per filter/order; `first`/`after` pages are merged into it.
           accounts: relayStylePagination(["filter", "orderBy"]),
+          // Admin user list: one cached list per filter.
+          users: relayStylePagination(["filter"]),
         },
       },
       // Inherited by Prospect, PartnerProspect and Client through possibleTypes.

@@ -10,6 +10,7 @@ export function AdminLayout() {
     <section className="admin">
       <h1>{t.title}</h1>
       <nav aria-label={t.nav.label} className="admin-nav">
+        <NavLink to="/admin/users">{t.nav.users}</NavLink>
         <NavLink to="/admin/tokens">{t.nav.tokens}</NavLink>
         {/* A separate page served by the API process (its own entry), so a full navigation. */}
         <a href="/playground">{t.nav.playground}</a>
