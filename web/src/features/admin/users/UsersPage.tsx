@@ -94,23 +94,25 @@ export function UsersPage() {
                   <td>{user.role ? t.roles[user.role] : t.noRole}</td>
                   <td>{permissionSummary(user)}</td>
                   <td>{user.active ? t.active : t.inactive}</td>
-                  <td className="admin-table__actions">
-                    <button type="button" aria-label={`${t.edit}: ${user.name}`} onClick={() => setEditing(user)}>
-                      {t.edit}
-                    </button>
-                    <button type="button" aria-label={`${t.resetPassword}: ${user.name}`} onClick={() => setResetting(user)}>
-                      {t.resetPassword}
-                    </button>
-                    {user.active && !isViewer ? (
-                      <button type="button" aria-label={`${t.deactivate}: ${user.name}`} onClick={() => setToDeactivate(user)}>
-                        {t.deactivate}
+                  <td>
+                    <div className="admin-table__actions">
+                      <button type="button" aria-label={`${t.edit}: ${user.name}`} onClick={() => setEditing(user)}>
+                        {t.edit}
                       </button>
-                    ) : null}
-                    {user.active ? null : (
-                      <button type="button" aria-label={`${t.reactivate}: ${user.name}`} onClick={() => void changeActive(user, true)}>
-                        {t.reactivate}
+                      <button type="button" aria-label={`${t.resetPassword}: ${user.name}`} onClick={() => setResetting(user)}>
+                        {t.resetPassword}
                       </button>
-                    )}
+                      {user.active && !isViewer ? (
+                        <button type="button" aria-label={`${t.deactivate}: ${user.name}`} onClick={() => setToDeactivate(user)}>
+                          {t.deactivate}
+                        </button>
+                      ) : null}
+                      {user.active ? null : (
+                        <button type="button" aria-label={`${t.reactivate}: ${user.name}`} onClick={() => void changeActive(user, true)}>
+                          {t.reactivate}
+                        </button>
+                      )}
+                    </div>
                   </td>
                 </tr>
               );
