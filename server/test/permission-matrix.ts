@@ -68,6 +68,7 @@ export const matrix: MatrixRow[] = [
     variables: () => ({ f: { createdAt: { from: "2020-01-01T00:00:00Z" } } }),
   },
   { field: "Query.account", needs: ["crm"], operation: ACCOUNT_BY_ID("name"), variables: ({ accountId }) => ({ id: accountId }) },
+  { field: "Query.companies", needs: ["crm"], operation: `{ companies(search: "a", first: 5) { totalCount edges { node { id name taxId } } } }` },
   { field: "Query.node", needs: ["crm"], operation: `query($id: ID!) { node(id: $id) { id } }`, variables: ({ accountId }) => ({ id: accountId }) },
   {
     field: "Mutation.login",

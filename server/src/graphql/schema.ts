@@ -8,7 +8,7 @@ import { AccountWriteResolver } from "../modules/accounts/account-write.resolver
 import { ActivityResolver } from "../modules/accounts/activity.resolver";
 import { BoardResolver } from "../modules/accounts/board.resolver";
 import { SalesmanResolver } from "../modules/accounts/salesman.resolver";
-import { CompanyResolver } from "../modules/accounts/company.resolver";
+import { CompanyConnectionResolver, CompanyResolver } from "../modules/accounts/company.resolver";
 import { ApiTokenResolver } from "../modules/auth/api-token.resolver";
 import { UserAdminResolver } from "../modules/users/user-admin.resolver";
 import { AuthResolver } from "../modules/auth/auth.resolver";
@@ -41,6 +41,7 @@ const resolvers: NonEmptyArray<Function> = [
   PartnerProspectResolver,
   ClientResolver,
   CompanyResolver,
+  CompanyConnectionResolver,
   ContactResolver,
   LocationResolver,
   NoteResolver,

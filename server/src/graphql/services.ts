@@ -4,6 +4,7 @@ import { AccountPipelineService } from "../modules/accounts/account-pipeline.ser
 import { AccountWriteService } from "../modules/accounts/account-write.service";
 import { ActivityService } from "../modules/accounts/activity.service";
 import { BoardService } from "../modules/accounts/board.service";
+import { CompanyService } from "../modules/accounts/company.service";
 import { AccountService } from "../modules/accounts/account.service";
 import { ProspectCreateService } from "../modules/accounts/prospect-create.service";
 import { ApiTokenService } from "../modules/auth/api-token.service";
@@ -30,6 +31,7 @@ export function createServices(dataSource: DataSource, config: Pick<Env, "SESSIO
     apiTokens: new ApiTokenService(dataSource),
     userAdmin: new UserAdminService(dataSource),
     accounts,
+    companies: new CompanyService(dataSource),
     board: new BoardService(dataSource, catalogs, accounts),
     prospects: new ProspectCreateService(dataSource, catalogs),
     accountWrites: new AccountWriteService(dataSource, catalogs),

@@ -47,6 +47,7 @@ export const queryRules: Record<string, ShieldRule> = {
   activities: and(hasCrm, accountFilterAllowed), // crm; scheduled notes and reminders of visible accounts
   myReminders: hasCrm, // crm; the viewer's own reminders on accounts in their scope
   tablePreferences: hasCrm, // crm; the viewer's own preferences only
+  companies: hasCrm, // crm; platform companies only (name, RFC), no account data: the convert-to-client picker
 };
 
 /** Mutation fields. */
