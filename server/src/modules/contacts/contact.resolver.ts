@@ -10,17 +10,17 @@ import { Contact } from "./contact.types";
 export class ContactResolver {
   @Mutation(() => Contact, { description: "Adds a contact to an account in the viewer's scope" })
   addContact(@Arg("input", () => AddContactInput) input: AddContactInput, @Ctx() ctx: Context): Promise<ContactEntity> {
-    return ctx.services.contacts.add(ctx.requireCrm(), input);
+    return ctx.services.contacts.add(ctx.requireViewer(), input);
   }
 
   @Mutation(() => Contact)
   updateContact(@Arg("input", () => UpdateContactInput) input: UpdateContactInput, @Ctx() ctx: Context): Promise<ContactEntity> {
-    return ctx.services.contacts.update(ctx.requireCrm(), input);
+    return ctx.services.contacts.update(ctx.requireViewer(), input);
   }
 
   @Mutation(() => Contact, { description: "Removes a contact (soft delete); returns the removed contact" })
   removeContact(@Arg("input", () => RemoveContactInput) input: RemoveContactInput, @Ctx() ctx: Context): Promise<ContactEntity> {
-    return ctx.services.contacts.remove(ctx.requireCrm(), input);
+    return ctx.services.contacts.remove(ctx.requireViewer(), input);
   }
 
   @FieldResolver(() => ID)

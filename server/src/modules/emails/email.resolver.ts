@@ -16,7 +16,7 @@ export class SentEmailResolver {
     description: "Sends an email to the account's or a contact's address; stored in sent_emails whatever happens (INTEGRATION_FAILED when SMTP fails)",
   })
   sendEmail(@Arg("input", () => SendEmailInput) input: SendEmailInput, @Ctx() ctx: Context): Promise<SentEmailEntity> {
-    return ctx.services.emails.send(ctx.requireCrm(), input);
+    return ctx.services.emails.send(ctx.requireViewer(), input);
   }
 
   @FieldResolver(() => ID)

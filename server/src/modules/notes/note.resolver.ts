@@ -19,17 +19,17 @@ export function noteGlobalId(note: Pick<NoteRecord, "source" | "id">): string {
 export class NoteResolver {
   @Mutation(() => Note, { description: "Adds a note (activity) to an account in the viewer's scope" })
   addNote(@Arg("input", () => AddNoteInput) input: AddNoteInput, @Ctx() ctx: Context): Promise<NoteRecord> {
-    return ctx.services.notes.add(ctx.requireCrm(), input);
+    return ctx.services.notes.add(ctx.requireViewer(), input);
   }
 
   @Mutation(() => Note, { description: "Changes a note; its author or a manager (crm-manager) only" })
   updateNote(@Arg("input", () => UpdateNoteInput) input: UpdateNoteInput, @Ctx() ctx: Context): Promise<NoteRecord> {
-    return ctx.services.notes.update(ctx.requireCrm(), input);
+    return ctx.services.notes.update(ctx.requireViewer(), input);
   }
 
   @Mutation(() => Note, { description: "Removes a note (soft delete); its author or a manager only. Returns the removed note" })
   removeNote(@Arg("input", () => RemoveNoteInput) input: RemoveNoteInput, @Ctx() ctx: Context): Promise<NoteRecord> {
-    return ctx.services.notes.remove(ctx.requireCrm(), input);
+    return ctx.services.notes.remove(ctx.requireViewer(), input);
   }
 
   @FieldResolver(() => ID)

@@ -19,27 +19,27 @@ export class ReminderResolver {
     @Arg("filter", () => MyRemindersFilter, { nullable: true }) filter?: MyRemindersFilter,
     @Arg("first", () => Int, { nullable: true, description: "1 to 500 (default 100)" }) first?: number,
   ): Promise<ReminderEntity[]> {
-    return ctx.services.reminders.mine(ctx.requireCrm(), filter, first);
+    return ctx.services.reminders.mine(ctx.requireViewer(), filter, first);
   }
 
   @Mutation(() => Reminder, { description: "Creates a reminder on an account in scope; the assignee (default: the viewer) must see the account" })
   createReminder(@Arg("input", () => CreateReminderInput) input: CreateReminderInput, @Ctx() ctx: Context): Promise<ReminderEntity> {
-    return ctx.services.reminders.create(ctx.requireCrm(), input);
+    return ctx.services.reminders.create(ctx.requireViewer(), input);
   }
 
   @Mutation(() => Reminder, { description: "Changes a reminder; its creator, assignee or a manager only" })
   updateReminder(@Arg("input", () => UpdateReminderInput) input: UpdateReminderInput, @Ctx() ctx: Context): Promise<ReminderEntity> {
-    return ctx.services.reminders.update(ctx.requireCrm(), input);
+    return ctx.services.reminders.update(ctx.requireViewer(), input);
   }
 
   @Mutation(() => Reminder, { description: "Marks a reminder done (or reopens it); its creator, assignee or a manager only" })
   completeReminder(@Arg("input", () => CompleteReminderInput) input: CompleteReminderInput, @Ctx() ctx: Context): Promise<ReminderEntity> {
-    return ctx.services.reminders.complete(ctx.requireCrm(), input);
+    return ctx.services.reminders.complete(ctx.requireViewer(), input);
   }
 
   @Mutation(() => Reminder, { description: "Removes a reminder (soft delete); returns the removed reminder" })
   removeReminder(@Arg("input", () => RemoveReminderInput) input: RemoveReminderInput, @Ctx() ctx: Context): Promise<ReminderEntity> {
-    return ctx.services.reminders.remove(ctx.requireCrm(), input);
+    return ctx.services.reminders.remove(ctx.requireViewer(), input);
   }
 
   @FieldResolver(() => ID)
