@@ -8,7 +8,7 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 
 import type { AccountOrder, AccountsTable_AccountFragment } from "../../../__generated__/graphql";
 import { useT } from "../../../lib/i18n";
@@ -57,6 +57,11 @@ export function AccountsTable(props: AccountsTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [sizing, setSizing] = useState<ColumnSizingState>({});
   const [focusedIndex, setFocusedIndex] = useState(0);
+  const intendedIndex = useRef<number | null>(null);
+  const onRowFocus = useCallback((index: number) => {
+    intendedIndex.current = index;
+    setFocusedIndex(index);
+  }, []);
 
   const columnSizing = useMemo(() => {
     const fromPreferences = Object.fromEntries(preferences.map((column) => [column.key, column.width]));
@@ -109,6 +114,18 @@ export function AccountsTable(props: AccountsTableProps) {
   }, [onPreferencesChange, preferences, resizing, sizing]);
 
   const rows = table.getRowModel().rows;
+
+  // When the side panel closes and focus fell to the page, give it back to the account's row.
+  const previousOpenId = useRef(openAccountId);
+  useEffect(() => {
+    const closedId = previousOpenId.current;
+    previousOpenId.current = openAccountId;
+    if (closedId === null || openAccountId !== null || document.activeElement !== document.body) {
+      return;
+    }
+    const index = rows.findIndex((row) => row.id === closedId);
+    scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`)?.focus();
+  }, [openAccountId, rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -126,20 +143,26 @@ export function AccountsTable(props: AccountsTableProps) {
 
   function focusRow(index: number) {
     const bounded = Math.max(0, Math.min(rows.length - 1, index));
+    // Keys can arrive faster than focus moves: the next key starts from here, not from the event target.
+    intendedIndex.current = bounded;
     setFocusedIndex(bounded);
     virtualizer.scrollToIndex(bounded);
-    // The row may mount only after the scroll; focus it on the next frame.
-    requestAnimationFrame(() => {
-      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${bounded}"]`)?.focus();
-    });
+    const rowElement = () => scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${bounded}"]`);
+    const mounted = rowElement();
+    if (mounted) {
+      mounted.focus();
+      return;
+    }
+    // Far rows mount only after the scroll; focus on the next frame.
+    requestAnimationFrame(() => rowElement()?.focus());
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLTableSectionElement>) {
     const target = event.target as HTMLElement;
-    const index = Number(target.dataset.index);
-    if (!target.matches("tr[data-index]") || Number.isNaN(index)) {
+    if (!target.matches("tr[data-index]")) {
       return;
     }
+    const index = intendedIndex.current ?? Number(target.dataset.index);
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
@@ -189,7 +212,7 @@ export function AccountsTable(props: AccountsTableProps) {
                 focusable={virtualRow.index === Math.min(focusedIndex, rows.length - 1)}
                 open={row.id === openAccountId}
                 onOpen={props.onOpenAccount}
-                onFocus={setFocusedIndex}
+                onFocus={onRowFocus}
               />
             ) : null;
           })}

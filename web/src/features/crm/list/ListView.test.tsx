@@ -1,4 +1,5 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
+import { useState } from "react";
 
 import { accountsConnection, accountsMock, buildAccount, buildViewer, meMock } from "../../../test/fixtures";
 import { fakeLayout } from "../../../test/layout";
@@ -129,6 +130,42 @@ describe("ListView", () => {
     fireEvent.keyDown(secondRow, { key: " " });
     expect(within(secondRow).getByRole("checkbox", { name: "Select Bodega" })).toHaveProperty("checked", true);
     expect(screen.getByRole("toolbar", { name: "Actions on selected accounts" }).textContent).toContain("1 selected");
+  });
+
+  it("should follow every key press when arrows are pressed faster than focus moves", async () => {
+    renderList();
+    await screen.findByRole("button", { name: "Acme" });
+    const [firstRow] = screen.getAllByRole("row").slice(1);
+    act(() => firstRow?.focus());
+
+    // Both presses target the first row's element, as when the second key arrives before focus moved.
+    fireEvent.keyDown(firstRow as HTMLElement, { key: "ArrowDown" });
+    fireEvent.keyDown(firstRow as HTMLElement, { key: "ArrowDown" });
+
+    expect(document.activeElement?.textContent).toContain("Casa");
+  });
+
+  it("should give focus back to the account's row when the side panel closes", async () => {
+    function Harness() {
+      const [openId, setOpenId] = useState<string | null>(null);
+      return (
+        <>
+          <ListView filter={undefined} sort={null} onSortChange={jest.fn()} openAccountId={openId} onOpenAccount={setOpenId} />
+          {openId ? (
+            <button type="button" onClick={(event) => { event.currentTarget.blur(); setOpenId(null); }}>
+              close panel
+            </button>
+          ) : null}
+        </>
+      );
+    }
+    renderWithProviders(<Harness />, { mocks: [meMock(viewer), accountsMock({}, accountsConnection(accounts, { totalCount: 3 }))] });
+    fireEvent.click(await screen.findByRole("button", { name: "Bodega" }));
+
+    fireEvent.click(screen.getByRole("button", { name: "close panel" }));
+
+    expect(document.activeElement?.textContent).toContain("Bodega");
+    expect(document.activeElement?.tagName).toBe("TR");
   });
 
   it("should export the selected rows as CSV and confirm with a toast", async () => {
