@@ -1,5 +1,5 @@
 import type { MockLink } from "@apollo/client/testing";
-import { fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { Route, Routes } from "react-router";
 
 import {
@@ -8,8 +8,11 @@ import {
   type LoginMutation,
   type LoginMutationVariables,
 } from "../../__generated__/graphql";
+import { loadPage } from "../../lib/navigation";
 import { renderWithProviders } from "../../test/renderWithProviders";
 import { LoginPage } from "./LoginPage";
+
+jest.mock("../../lib/navigation", () => ({ loadPage: jest.fn() }));
 
 type LoginMock = MockLink.MockedResponse<LoginMutation, LoginMutationVariables>;
 
@@ -89,6 +92,24 @@ describe("LoginPage", () => {
     fillAndSubmit("ana@example.com", "s3cret!");
 
     expect(await screen.findByText("elsewhere page")).toBeTruthy();
+  });
+
+  it("should load the ?next= page when the server sent the user here from a page it serves", async () => {
+    renderWithProviders(
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/" element={<p>home page</p>} />
+      </Routes>,
+      {
+        mocks: [loginMock({ input: { email: "ana@example.com", password: "s3cret!" } }, { data: { login: ana } })],
+        route: "/login?next=%2Fplayground",
+      },
+    );
+
+    fillAndSubmit("ana@example.com", "s3cret!");
+
+    await waitFor(() => expect(loadPage).toHaveBeenCalledWith("/playground"));
+    expect(screen.queryByText("home page")).toBeNull();
   });
 
   it("should show the wrong-credentials message and stay on the page when login is UNAUTHENTICATED", async () => {

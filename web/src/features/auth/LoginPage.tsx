@@ -2,12 +2,14 @@ import { useState, type FormEvent } from "react";
 import { useLocation, useNavigate } from "react-router";
 
 import { useT } from "../../lib/i18n";
+import { loadPage } from "../../lib/navigation";
 import { useErrorMessage } from "../../lib/useErrorMessage";
 import { authMessages } from "./messages";
+import { safeNextPath } from "./nextPath";
 import { isLoginRedirectState } from "./RouteGuards";
 import { useLogin } from "./useLogin";
 
-/** Email + password sign-in; on success returns to the page that sent the user here. */
+/** Email + password sign-in; on success returns to the page that sent the user here (or to `?next=`). */
 export function LoginPage() {
   const messages = useT(authMessages);
   const toMessage = useErrorMessage();
@@ -23,6 +25,12 @@ export function LoginPage() {
       await login({ email: email.trim(), password });
     } catch {
       // The hook's `error` renders the message below.
+      return;
+    }
+    const next = safeNextPath(location.search, window.location.origin);
+    if (next) {
+      // `?next=` comes from the server (e.g. /playground), which the router does not serve.
+      loadPage(next);
       return;
     }
     const from = isLoginRedirectState(location.state) ? location.state.from : "/";

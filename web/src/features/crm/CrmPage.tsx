@@ -37,8 +37,9 @@ export function CrmPage() {
     <section className="crm">
       <header className="crm__header">
         <h1>{t.title}</h1>
-        <ViewSwitcher active={view} onChange={(key) => update({ view: key })} />
+        {/* Left-aligned: the side panel covers the right of the page and must not hide these. */}
         <AddProspectButton />
+        <ViewSwitcher active={view} onChange={(key) => update({ view: key })} />
       </header>
       <FilterBar
         search={state.search}
