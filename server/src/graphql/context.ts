@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import type { Viewer } from "../modules/auth/viewer";
-import { ForbiddenError, UnauthenticatedError } from "./errors";
+import { UnauthenticatedError } from "./errors";
 import { createLoaders, type Loaders } from "./loaders";
 import type { Services } from "./services";
 
@@ -24,11 +24,6 @@ export interface Context {
   cookies: SessionCookies;
   /** The viewer, or UNAUTHENTICATED. */
   requireViewer(): Viewer;
-  /**
-   * @deprecated The shield (modules/auth/permissions.ts) guards every field now: use
-   * requireViewer() to get the viewer. Kept only until in-flight resolvers move off it.
-   */
-  requireCrm(): Viewer;
 }
 
 export interface ContextParts {
@@ -42,19 +37,13 @@ export interface ContextParts {
 }
 
 export function buildContext(parts: ContextParts): Context {
-  const requireViewer = (): Viewer => {
-    if (!parts.viewer) {
-      throw new UnauthenticatedError();
-    }
-    return parts.viewer;
-  };
   const loaders = createLoaders(parts.dataSource);
   if (parts.viewer) {
     // Shield rules read permissions through this loader; authentication already loaded them.
     const userId = parts.viewer.id;
     loaders.permissionKeysByUserId.prime(userId, [...parts.viewer.userPermissions].sort().map((key) => ({ userId, key })));
   }
-  return {
+  const context: Context = {
     requestId: parts.requestId,
     logger: parts.logger,
     viewer: parts.viewer,
@@ -62,13 +51,13 @@ export function buildContext(parts: ContextParts): Context {
     services: parts.services,
     cookies: parts.cookies,
     loaders,
-    requireViewer,
-    requireCrm: () => {
-      const viewer = requireViewer();
-      if (!viewer.has("crm")) {
-        throw new ForbiddenError("You need the crm permission to use the CRM");
+    // Reads context.viewer, so a request that signs in (login) sees its new viewer.
+    requireViewer: () => {
+      if (!context.viewer) {
+        throw new UnauthenticatedError();
       }
-      return viewer;
+      return context.viewer;
     },
   };
+  return context;
 }
