@@ -93,6 +93,21 @@ describe("ListView", () => {
     expect(headerNames()[0]).toBe("Name");
   });
 
+  it("should widen a column with the keyboard and remember the width", async () => {
+    renderList();
+    await screen.findByRole("button", { name: "Acme" });
+    const handle = screen.getByRole("separator", { name: "Resize Name" });
+
+    fireEvent.keyDown(handle, { key: "ArrowRight" });
+    fireEvent.keyDown(screen.getByRole("separator", { name: "Resize Name" }), { key: "ArrowRight" });
+
+    expect(screen.getByRole("separator", { name: "Resize Name" }).getAttribute("aria-valuenow")).toBe("192");
+    const saved = JSON.parse(window.localStorage.getItem(localPreferencesKey(viewer.id)) ?? "{}") as {
+      columns: { key: string; width: number }[];
+    };
+    expect(saved.columns.find((column) => column.key === "name")?.width).toBe(192);
+  });
+
   it("should reorder columns when a column is moved up in the chooser", async () => {
     renderList();
     await screen.findByRole("button", { name: "Acme" });
