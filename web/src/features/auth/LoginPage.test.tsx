@@ -71,6 +71,16 @@ describe("LoginPage", () => {
     expect(screen.getByRole("button", { name: "Entrar" })).toBeTruthy();
   });
 
+  it("should switch to Spanish before signing in when Español is picked", () => {
+    renderLogin([]);
+
+    fireEvent.change(screen.getByRole("combobox", { name: "Language" }), { target: { value: "es-MX" } });
+
+    expect(screen.getByRole("heading", { name: "Iniciar sesión" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Entrar" })).toBeTruthy();
+    window.localStorage.clear();
+  });
+
   it("should call login with the typed input variables and go home when it succeeds", async () => {
     const matchVariables = jest.fn((vars: LoginMutationVariables) => vars.input.email === "ana@example.com");
     const { client } = renderLogin([loginMock(matchVariables, { data: { login: ana } })]);

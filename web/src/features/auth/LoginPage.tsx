@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useLocation, useNavigate } from "react-router";
 
+import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { useT } from "../../lib/i18n";
 import { loadPage } from "../../lib/navigation";
 import { useErrorMessage } from "../../lib/useErrorMessage";
@@ -40,7 +41,10 @@ export function LoginPage() {
   return (
     <main className="login">
       <form className="login__form" onSubmit={(event) => void handleSubmit(event)}>
-        <h1>{messages.login.title}</h1>
+        <div className="login__header">
+          <h1>{messages.login.title}</h1>
+          <LanguageSwitch />
+        </div>
         <label htmlFor="login-email">{messages.login.email}</label>
         <input
           id="login-email"
