@@ -4,6 +4,7 @@ import {
   AccountsDocument,
   CatalogsDocument,
   MeDocument,
+  TablePreferencesDocument,
   type AccountsQueryVariables,
 } from "../__generated__/graphql";
 import { accountsPageSize } from "../features/accounts/useAccounts";
@@ -96,3 +97,14 @@ export function accountsMock(
 ): MockLink.MockedResponse {
   return { request: { query: AccountsDocument, variables: { first: accountsPageSize, ...variables } }, result: { data } };
 }
+
+/** The viewer's list layout as the server answers before anything was saved (defaults). */
+export const defaultTablePreferencesMock: MockLink.MockedResponse = {
+  request: { query: TablePreferencesDocument, variables: { view: "LIST" } },
+  result: {
+    data: {
+      tablePreferences: { __typename: "TablePreferences", view: "LIST", columns: [], sort: null, updatedAt: null },
+    },
+  },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+};

@@ -9,6 +9,7 @@ import {
   buildAccount,
   buildViewer,
   catalogsMock,
+  defaultTablePreferencesMock,
   meMock,
 } from "../../test/fixtures";
 import { fakeLayout } from "../../test/layout";
@@ -36,7 +37,7 @@ function renderCrm(options: { permissions?: string[]; route?: string; mocks?: Mo
     </>,
     {
       route: options.route ?? "/",
-      mocks: [meMock(buildViewer(options.permissions)), catalogsMock, ...(options.mocks ?? [])],
+      mocks: [meMock(buildViewer(options.permissions)), catalogsMock, defaultTablePreferencesMock, ...(options.mocks ?? [])],
     },
   );
 }
