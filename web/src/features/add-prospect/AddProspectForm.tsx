@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { SelectField, TextField } from "../../components/form/FormField";
 import { errorCodeOf, fieldErrorsOf } from "../../lib/errors";
 import { useT } from "../../lib/i18n";
+import { localizeFieldErrors } from "../../lib/localizeFieldErrors";
 import { useErrorMessage } from "../../lib/useErrorMessage";
 import type { Catalogs } from "../catalogs/useCatalogs";
 import { addProspectSchema, emptyProspect, toCreateProspectInput, type AddProspectValues } from "./addProspectSchema";
@@ -18,6 +19,11 @@ interface AddProspectFormProps {
   readonly catalogs: Catalogs;
   /** Partner prospects need crm-partners: without it the kind choice is not offered. */
   readonly canCreatePartners: boolean;
+  /**
+   * The executives the prospect can be assigned to, with the one preselected (the viewer); null
+   * hides the picker (it needs crm-edit-salesman-prospect) and the creator becomes the executive.
+   */
+  readonly executives?: { readonly options: ReadonlyArray<{ readonly id: string; readonly name: string }>; readonly defaultId: string } | null;
   /** Creates the prospect; resolves with its id, rejects with the server's error. */
   readonly create: (input: CreateProspectInputValues) => Promise<{ id: string; name: string }>;
   readonly onCreated: (account: { id: string; name: string }) => void;
@@ -29,13 +35,17 @@ interface AddProspectFormProps {
  * the form shows the existing account with a link, and "add anyway" sends it again with
  * allowDuplicate.
  */
-export function AddProspectForm({ catalogs, canCreatePartners, create, onCreated, onOpenExisting }: AddProspectFormProps) {
+export function AddProspectForm({ catalogs, canCreatePartners, executives = null, create, onCreated, onOpenExisting }: AddProspectFormProps) {
   const t = useT(prospectMessages);
   const toMessage = useErrorMessage();
   const [duplicates, setDuplicates] = useState<DuplicateMatch[] | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const schema = useMemo(() => addProspectSchema(catalogs.locales, t.rules), [catalogs.locales, t.rules]);
-  const initialValues = useMemo(() => emptyProspect(catalogs.locales, catalogs.followUpStatuses[0]?.id), [catalogs]);
+  const defaultExecutive = executives?.defaultId ?? "";
+  const initialValues = useMemo(
+    () => emptyProspect(catalogs.locales, catalogs.followUpStatuses[0]?.id, defaultExecutive),
+    [catalogs, defaultExecutive],
+  );
 
   async function send(values: AddProspectValues, helpers: Pick<FormikHelpers<AddProspectValues>, "setErrors">, allowDuplicate: boolean) {
     setFormError(null);
@@ -49,7 +59,7 @@ export function AddProspectForm({ catalogs, canCreatePartners, create, onCreated
         setDuplicates(found);
         return;
       }
-      helpers.setErrors(fieldErrorsOf(error));
+      helpers.setErrors(localizeFieldErrors(fieldErrorsOf(error), t.rules));
       setFormError(toMessage(error));
     }
   }
@@ -82,6 +92,9 @@ export function AddProspectForm({ catalogs, canCreatePartners, create, onCreated
             />
             <SelectField name="channel" label={f.channel} placeholder={t.choose} options={catalogs.channels.map((c) => option(c.key, c.name))} />
           </div>
+          {executives ? (
+            <SelectField name="salesmanId" label={f.salesmanId} options={executives.options.map((s) => option(s.id, s.name))} />
+          ) : null}
           {formError ? <p role="alert" className="form-error">{formError}</p> : null}
           {duplicates ? (
             <DuplicateWarning

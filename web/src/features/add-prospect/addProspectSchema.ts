@@ -10,9 +10,15 @@ export interface AddProspectValues extends ContactFieldValues {
   followUpStatusId: string;
   monthlyShipmentId: string;
   channel: string;
+  /** The executive (User id); only offered and sent with crm-edit-salesman-prospect. */
+  salesmanId: string;
 }
 
-export function emptyProspect(locales: ReadonlyArray<PhoneLocale & { code: string }>, firstStatusId: number | undefined): AddProspectValues {
+export function emptyProspect(
+  locales: ReadonlyArray<PhoneLocale & { code: string }>,
+  firstStatusId: number | undefined,
+  salesmanId = "",
+): AddProspectValues {
   // Most leads are Mexican: Mexico first, else the first country of the catalog.
   const locale = locales.find((item) => item.code === "MX") ?? locales[0];
   return {
@@ -26,6 +32,7 @@ export function emptyProspect(locales: ReadonlyArray<PhoneLocale & { code: strin
     followUpStatusId: firstStatusId === undefined ? "" : String(firstStatusId),
     monthlyShipmentId: "",
     channel: "",
+    salesmanId,
   };
 }
 
@@ -48,6 +55,8 @@ export function toCreateProspectInput(values: AddProspectValues, allowDuplicate:
     followUpStatusId: values.followUpStatusId === "" ? null : Number(values.followUpStatusId),
     monthlyShipmentId: values.monthlyShipmentId === "" ? null : Number(values.monthlyShipmentId),
     channel: orNull(values.channel),
+    // Omitted = the creator (the server's default); only the picker (crm-edit-salesman-prospect) sets it.
+    ...(values.salesmanId === "" ? {} : { salesmanId: values.salesmanId }),
     allowDuplicate,
   };
 }

@@ -21,6 +21,7 @@ export const prospectMessages = defineMessages({
       followUpStatusId: "Follow-up status",
       monthlyShipmentId: "Monthly shipments",
       channel: "Channel",
+      salesmanId: "Executive",
     },
     choose: "Choose…",
     rules: {
@@ -64,6 +65,7 @@ export const prospectMessages = defineMessages({
       followUpStatusId: "Estatus de seguimiento",
       monthlyShipmentId: "Envíos mensuales",
       channel: "Canal",
+      salesmanId: "Ejecutivo",
     },
     choose: "Elige…",
     rules: {

@@ -1,12 +1,14 @@
+import { useApolloClient } from "@apollo/client/react";
 import { useState } from "react";
 
-import type { PanelHeader_AccountFragment } from "../../../__generated__/graphql";
+import { AccountPanelDocument, type PanelHeader_AccountFragment } from "../../../__generated__/graphql";
 import { useToast } from "../../../components/Toast";
 import { errorCodeOf } from "../../../lib/errors";
 import { useT } from "../../../lib/i18n";
 import { commonMessages } from "../../../lib/messages";
 import { useErrorMessage } from "../../../lib/useErrorMessage";
 import { panelMessages } from "../messages";
+import { conflictReasonOf } from "./conflictReason";
 import { ConvertForm } from "./ConvertForm";
 import { actionsMessages } from "./messages";
 import { useConvertToClient, useRemoveAccount, useRestoreAccount } from "./useAccountWrites";
@@ -23,13 +25,24 @@ export function AccountActions({ account }: { account: PanelHeader_AccountFragme
   const convertToClient = useConvertToClient();
   const [converting, setConverting] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const client = useApolloClient();
   const removed = account.status === "REMOVED";
+
+  /** CONFLICT in words by its reason: already a client, removed, or a stale version. */
+  const describe = (reason: unknown) => {
+    if (errorCodeOf(reason) !== "CONFLICT") {
+      return toMessage(reason);
+    }
+    const why = conflictReasonOf(reason);
+    return why === "ALREADY_CLIENT" ? t.alreadyClient : why === "ACCOUNT_REMOVED" ? t.accountRemoved : panelT.details.conflict;
+  };
 
   const run = (action: () => Promise<void>, success: string) => {
     setBusy(true);
     action()
       .then(() => toast.success(success))
-      .catch((reason: unknown) => toast.error(errorCodeOf(reason) === "CONFLICT" ? panelT.details.conflict : toMessage(reason)))
+      .catch((reason: unknown) => toast.error(describe(reason)))
       .finally(() => setBusy(false));
   };
 
@@ -61,14 +74,34 @@ export function AccountActions({ account }: { account: PanelHeader_AccountFragme
         <ConvertForm
           defaultName={account.companyName}
           cancelLabel={common.cancel}
-          onSubmit={async (company) => {
-            await convertToClient(account.id, account.version, company);
+          onSubmit={async (choice) => {
+            setConflict(null);
+            await convertToClient(account.id, account.version, choice);
             setConverting(false);
             toast.success(t.converted);
           }}
-          onError={(reason) => toast.error(errorCodeOf(reason) === "CONFLICT" ? panelT.details.conflict : toMessage(reason))}
-          onCancel={() => setConverting(false)}
+          onError={(reason) => (errorCodeOf(reason) === "CONFLICT" ? setConflict(describe(reason)) : toast.error(describe(reason)))}
+          onCancel={() => {
+            setConflict(null);
+            setConverting(false);
+          }}
         />
+      ) : null}
+      {conflict ? (
+        <div role="alert" className="form-error form-error--conflict">
+          <p>{conflict}</p>
+          <button
+            type="button"
+            onClick={() => {
+              void client.refetchQueries({ include: [AccountPanelDocument] }).then(() => {
+                setConflict(null);
+                setConverting(false);
+              });
+            }}
+          >
+            {panelT.details.reload}
+          </button>
+        </div>
       ) : null}
     </div>
   );

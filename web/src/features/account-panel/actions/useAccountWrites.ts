@@ -9,6 +9,7 @@ import {
   RemoveAccountDocument,
   RestoreAccountDocument,
 } from "../../../__generated__/graphql";
+import type { ConvertChoice } from "./ConvertForm";
 
 // Lists filter by status and executive on the server: after these writes they are read again.
 const refetchLists = [AccountsDocument];
@@ -43,13 +44,13 @@ export function useRestoreAccount() {
   );
 }
 
-/** The account becomes a Client (another cache entry): the panel's query is read again too. */
+/** The account becomes a Client of an existing or a new company (another cache entry): the panel's query is read again too. */
 export function useConvertToClient() {
   const [mutate] = useMutation(ConvertToClientDocument);
   return useCallback(
-    async (accountId: string, version: number, company: { name: string; taxId: string | null }) => {
+    async (accountId: string, version: number, choice: ConvertChoice) => {
       await mutate({
-        variables: { input: { accountId, version, company } },
+        variables: { input: { accountId, version, ...choice } },
         refetchQueries: [...refetchLists, AccountPanelDocument],
       });
     },

@@ -34,7 +34,7 @@ export function ContactForm({ contact, defaultPhoneCode, locales, onSubmit, onDo
       initialValues={contactValuesOf(contact, defaultPhoneCode)}
       validationSchema={schema}
       onSubmit={async (values, helpers) => {
-        const ok = await submitToServer(helpers, () => onSubmit(values), (error) => toast.error(toMessage(error)));
+        const ok = await submitToServer(helpers, () => onSubmit(values), (error) => toast.error(toMessage(error)), p.rules);
         if (ok) {
           toast.success(contact ? t.updated : t.added);
           onDone();

@@ -6,6 +6,7 @@ import { SelectField, TextAreaField, TextField } from "../../../components/form/
 import { useToast } from "../../../components/Toast";
 import { errorCodeOf, fieldErrorsOf } from "../../../lib/errors";
 import { useT } from "../../../lib/i18n";
+import { localizeFieldErrors } from "../../../lib/localizeFieldErrors";
 import { commonMessages } from "../../../lib/messages";
 import { useErrorMessage } from "../../../lib/useErrorMessage";
 import { accountSizes } from "../../accounts/enums";
@@ -52,7 +53,7 @@ export function DetailsForm({ account, catalogs, save, reload }: DetailsFormProp
         setConflict(true);
         return;
       }
-      const fields = detailsFieldErrors(fieldErrorsOf(error));
+      const fields = detailsFieldErrors(localizeFieldErrors(fieldErrorsOf(error), p.rules));
       helpers.setErrors(fields);
       setFormError(toMessage(error));
     }

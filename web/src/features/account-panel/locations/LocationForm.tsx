@@ -32,7 +32,7 @@ export function LocationForm({ location, onSubmit, onDone }: LocationFormProps) 
       initialValues={locationValuesOf(location)}
       validationSchema={schema}
       onSubmit={async (values, helpers) => {
-        const ok = await submitToServer(helpers, () => onSubmit(values), (error) => toast.error(toMessage(error)));
+        const ok = await submitToServer(helpers, () => onSubmit(values), (error) => toast.error(toMessage(error)), p.rules);
         if (ok) {
           toast.success(location ? t.updated : t.added);
           onDone();
