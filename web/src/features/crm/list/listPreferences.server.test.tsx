@@ -92,4 +92,24 @@ describe("ListView preferences on the server", () => {
     expect(input?.columns).toHaveLength(19);
     expect(input?.sort).toBeNull();
   });
+
+  it("should still save a change when the list is left before the save delay", async () => {
+    const saveMatcher = jest.fn((variables: SaveTablePreferencesMutationVariables) => variables.input.view === "LIST");
+    const { unmount } = renderList([
+      preferencesMock(serverPreferences([], null)),
+      accountsMock({}, accountsConnection([buildAccount(1, "Acme")])),
+      {
+        request: { query: SaveTablePreferencesDocument, variables: saveMatcher },
+        result: { data: { saveTablePreferences: serverPreferences([], "2025-02-01T10:00:00.000Z") } },
+      },
+    ]);
+    await screen.findByRole("button", { name: "Acme" });
+    fireEvent.click(screen.getByRole("button", { name: "Columns" }));
+    fireEvent.click(within(screen.getByRole("group", { name: "Columns" })).getByRole("checkbox", { name: "Email" }));
+
+    unmount();
+
+    expect(saveMatcher).toHaveBeenCalledTimes(1);
+    expect(saveMatcher.mock.calls[0]?.[0].input.columns.find((column) => column.key === "email")?.visible).toBe(true);
+  });
 });

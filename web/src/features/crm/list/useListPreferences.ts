@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from "@apollo/client/react";
+import { useApolloClient, useQuery } from "@apollo/client/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import {
@@ -50,7 +50,7 @@ export function useListPreferences(userId: string): UseListPreferencesResult {
   const { preferences } = state;
   const changedLocally = useRef(false);
   const { data } = useQuery(TablePreferencesDocument, { variables: { view: "LIST" } });
-  const [save] = useMutation(SaveTablePreferencesDocument);
+  const client = useApolloClient();
 
   const server = data?.tablePreferences;
   useEffect(() => {
@@ -63,28 +63,35 @@ export function useListPreferences(userId: string): UseListPreferencesResult {
   }, [server, userId]);
 
   const pending = useRef<ListPreferences | null>(null);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      const next = pending.current;
-      if (!next) {
-        return;
-      }
-      pending.current = null;
-      const sort = sortKeyOf(next.sort);
-      save({
+  const flush = useCallback(() => {
+    const next = pending.current;
+    if (!next) {
+      return;
+    }
+    pending.current = null;
+    client
+      .mutate({
+        mutation: SaveTablePreferencesDocument,
         variables: {
           input: {
             view: "LIST",
             columns: next.columns.map(({ key, visible, width }) => ({ key, visible, width })),
-            sort,
+            sort: sortKeyOf(next.sort),
           },
         },
-      }).catch(() => {
+      })
+      .catch(() => {
         // The local copy keeps the layout on this device; the next change tries the server again.
       });
-    }, saveDelayMs);
+  }, [client]);
+
+  useEffect(() => {
+    const timer = setTimeout(flush, saveDelayMs);
     return () => clearTimeout(timer);
-  }, [preferences, save]);
+  }, [preferences, flush]);
+
+  // Leaving the list (another page, another view) must not lose a change still waiting for its save.
+  useEffect(() => flush, [flush]);
 
   const commit = useCallback(
     (next: ListPreferences) => {
