@@ -5,9 +5,10 @@ import { SelectField, TextAreaField, TextField } from "../../../components/form/
 import { useToast } from "../../../components/Toast";
 import { fieldErrorsOf } from "../../../lib/errors";
 import { useT } from "../../../lib/i18n";
+import { localizeFieldErrors } from "../../../lib/localizeFieldErrors";
 import { useErrorMessage } from "../../../lib/useErrorMessage";
 import { notesMessages } from "./messages";
-import { emptyNote, noteActions, noteSchema, toNoteInput, type NoteFormValues } from "./noteSchema";
+import { emptyNote, noteActions, noteRuleMessages, noteSchema, toNoteInput, type NoteFormValues } from "./noteSchema";
 import { useAddNote, type AccountKey } from "./useAddNote";
 
 /** The new-note form: text, optional action and an optional scheduled follow-up. */
@@ -27,7 +28,7 @@ export function NoteForm({ account }: { account: AccountKey }) {
       toast.success(t.form.added);
     } catch (error) {
       helpers.setValues(values);
-      helpers.setErrors(fieldErrorsOf(error));
+      helpers.setErrors(localizeFieldErrors(fieldErrorsOf(error), noteRuleMessages(t.form)));
       toast.error(toMessage(error));
     }
   }

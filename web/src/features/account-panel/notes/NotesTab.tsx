@@ -8,6 +8,7 @@ import { NoteItem } from "./NoteItem";
 import { useAccountNotes } from "./useAccountNotes";
 import type { AccountKey } from "./useAddNote";
 import { useRemoveNote } from "./useRemoveNote";
+import { useUpdateNote } from "./useUpdateNote";
 
 /** The account's timeline (newest first, older pages on demand) with the new-note form on top. */
 export function NotesTab({ account }: { account: AccountKey }) {
@@ -17,6 +18,7 @@ export function NotesTab({ account }: { account: AccountKey }) {
   const toMessage = useErrorMessage();
   const { notes, totalCount, hasNextPage, loading, loadingOlder, error, loadOlder } = useAccountNotes(account.id);
   const { removeNote } = useRemoveNote();
+  const { updateNote } = useUpdateNote();
 
   return (
     <section className="notes" aria-labelledby="notes-title">
@@ -35,6 +37,7 @@ export function NotesTab({ account }: { account: AccountKey }) {
           <NoteItem
             key={note.id}
             note={note}
+            onUpdate={updateNote}
             onRemove={(target) => {
               if (!window.confirm(t.confirmRemove)) {
                 return;

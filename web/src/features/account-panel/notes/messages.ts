@@ -14,6 +14,9 @@ export const notesMessages = defineMessages({
     remove: "Delete note",
     removed: "Note deleted.",
     confirmRemove: "Delete this note?",
+    edit: "Edit note",
+    editTitle: "Edit note",
+    updated: "Note updated.",
     form: {
       title: "New note",
       comment: "Note",
@@ -40,6 +43,9 @@ export const notesMessages = defineMessages({
     remove: "Eliminar nota",
     removed: "Nota eliminada.",
     confirmRemove: "¿Eliminar esta nota?",
+    edit: "Editar nota",
+    editTitle: "Editar nota",
+    updated: "Nota actualizada.",
     form: {
       title: "Nueva nota",
       comment: "Nota",
