@@ -1,8 +1,6 @@
-import * as Dialog from "@radix-ui/react-dialog";
 import type { ReactNode } from "react";
 
-import { useT } from "../lib/i18n";
-import { commonMessages } from "../lib/messages";
+import { DialogActions, ModalDialog } from "./ModalDialog";
 
 interface ConfirmDialogProps {
   readonly open: boolean;
@@ -21,26 +19,14 @@ interface ConfirmDialogProps {
  * control that opened it). Cancel has the initial focus so Enter never confirms by accident.
  */
 export function ConfirmDialog({ open, title, children, confirmLabel, danger, busy, onConfirm, onCancel }: ConfirmDialogProps) {
-  const common = useT(commonMessages);
   return (
-    <Dialog.Root open={open} onOpenChange={(next) => (next ? undefined : onCancel())}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog__overlay" />
-        <Dialog.Content className="dialog" aria-describedby={undefined}>
-          <Dialog.Title className="dialog__title">{title}</Dialog.Title>
-          {children}
-          <div className="dialog__actions">
-            <Dialog.Close asChild>
-              <button type="button" autoFocus>
-                {common.cancel}
-              </button>
-            </Dialog.Close>
-            <button type="button" className={danger ? "button--danger" : "button--primary"} disabled={busy} onClick={onConfirm}>
-              {confirmLabel}
-            </button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <ModalDialog open={open} title={title} onClose={onCancel}>
+      {children}
+      <DialogActions focusCancel>
+        <button type="button" className={danger ? "button--danger" : "button--primary"} disabled={busy} onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+      </DialogActions>
+    </ModalDialog>
   );
 }

@@ -4,8 +4,8 @@ import type { ApiTokenRow_TokenFragment } from "../../../__generated__/graphql";
 import { ConfirmDialog } from "../../../components/ConfirmDialog";
 import { useToast } from "../../../components/Toast";
 import { useI18n, useT } from "../../../lib/i18n";
-import { commonMessages } from "../../../lib/messages";
 import { useErrorMessage } from "../../../lib/useErrorMessage";
+import { AdminTable } from "../AdminTable";
 import { CreateApiTokenForm } from "./CreateApiTokenForm";
 import { tokenMessages } from "./messages";
 import { TokenSecretDialog } from "./TokenSecretDialog";
@@ -23,7 +23,6 @@ function tokenState(token: Token, now: number): "revoked" | "expired" | "active"
 /** API tokens: create (secret shown once), the list with last use, and revoke. */
 export function ApiTokensPage() {
   const t = useT(tokenMessages);
-  const common = useT(commonMessages);
   const { format } = useI18n();
   const toMessage = useErrorMessage();
   const toast = useToast();
@@ -52,54 +51,44 @@ export function ApiTokensPage() {
       <h2 id="api-tokens-title">{t.title}</h2>
       <p>{t.intro}</p>
       <CreateApiTokenForm onCreated={setSecret} />
-      {error ? (
-        <p role="alert" className="form-error">
-          {toMessage(error)}
-        </p>
-      ) : null}
-      {loading ? <p role="status">{common.loading}</p> : null}
-      {!loading && !error && tokens.length === 0 ? <p className="empty-state">{t.empty}</p> : null}
-      {tokens.length > 0 ? (
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.columns.name}</th>
-              <th scope="col">{t.columns.user}</th>
-              <th scope="col">{t.columns.scopes}</th>
-              <th scope="col">{t.columns.createdAt}</th>
-              <th scope="col">{t.columns.lastUsedAt}</th>
-              <th scope="col">{t.columns.expiresAt}</th>
-              <th scope="col">{t.columns.state}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t.revoke}</span>
-              </th>
+      <AdminTable
+        loading={loading}
+        error={error}
+        emptyText={t.empty}
+        rowCount={tokens.length}
+        headers={[
+          t.columns.name,
+          t.columns.user,
+          t.columns.scopes,
+          t.columns.createdAt,
+          t.columns.lastUsedAt,
+          t.columns.expiresAt,
+          t.columns.state,
+          <span className="visually-hidden">{t.revoke}</span>,
+        ]}
+      >
+        {tokens.map((token) => {
+          const state = tokenState(token, now);
+          return (
+            <tr key={token.id}>
+              <td>{token.name}</td>
+              <td>{token.user.name}</td>
+              <td>{token.scopes.map((scope) => t.scopeNames[scope]).join(", ")}</td>
+              <td>{format.date(token.createdAt)}</td>
+              <td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t.notUsed}</td>
+              <td>{token.expiresAt ? format.date(token.expiresAt) : t.never}</td>
+              <td>{t[state]}</td>
+              <td>
+                {state === "active" ? (
+                  <button type="button" aria-label={`${t.revoke} ${token.name}`} onClick={() => setToRevoke(token)}>
+                    {t.revoke}
+                  </button>
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {tokens.map((token) => {
-              const state = tokenState(token, now);
-              return (
-                <tr key={token.id}>
-                  <td>{token.name}</td>
-                  <td>{token.user.name}</td>
-                  <td>{token.scopes.map((scope) => t.scopeNames[scope]).join(", ")}</td>
-                  <td>{format.date(token.createdAt)}</td>
-                  <td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t.notUsed}</td>
-                  <td>{token.expiresAt ? format.date(token.expiresAt) : t.never}</td>
-                  <td>{t[state]}</td>
-                  <td>
-                    {state === "active" ? (
-                      <button type="button" aria-label={`${t.revoke} ${token.name}`} onClick={() => setToRevoke(token)}>
-                        {t.revoke}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      ) : null}
+          );
+        })}
+      </AdminTable>
       <TokenSecretDialog secret={secret} onClose={() => setSecret(null)} />
       <ConfirmDialog
         open={toRevoke !== null}

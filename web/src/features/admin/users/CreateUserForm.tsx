@@ -1,4 +1,4 @@
-import { Field, Form, Formik, type FormikHelpers } from "formik";
+import { Form, Formik, type FormikHelpers } from "formik";
 
 import { TextField } from "../../../components/form/FormField";
 import { useToast } from "../../../components/Toast";
@@ -7,7 +7,8 @@ import { useT } from "../../../lib/i18n";
 import { useErrorMessage } from "../../../lib/useErrorMessage";
 import { createUserSchema, emptyCreateUserValues, type CreateUserValues } from "./createUser.schema";
 import { userMessages } from "./messages";
-import { accessPermissionKeys, composePermissions, crmRoles } from "./permissionKeys";
+import { KeyFieldset, RoleFieldset } from "./PermissionFieldsets";
+import { accessPermissionKeys, composePermissions } from "./permissionKeys";
 import { useCreateUser } from "./useUsers";
 
 /** Name, email, initial password, CRM role and access permissions; server field errors land on their fields. */
@@ -48,28 +49,8 @@ export function CreateUserForm() {
           <TextField name="name" label={t.create.name} autoComplete="off" />
           <TextField name="email" label={t.create.email} type="email" autoComplete="off" />
           <TextField name="password" label={t.create.password} type="password" autoComplete="new-password" />
-          <fieldset>
-            <legend>{t.create.role}</legend>
-            <label>
-              <Field type="radio" name="role" value="" />
-              {t.noRole}
-            </label>
-            {crmRoles.map((key) => (
-              <label key={key}>
-                <Field type="radio" name="role" value={key} />
-                {t.roles[key]}
-              </label>
-            ))}
-          </fieldset>
-          <fieldset>
-            <legend>{t.groups.access}</legend>
-            {accessPermissionKeys.map((key) => (
-              <label key={key}>
-                <Field type="checkbox" name="access" value={key} />
-                {t.access[key]}
-              </label>
-            ))}
-          </fieldset>
+          <RoleFieldset legend={t.create.role} />
+          <KeyFieldset legend={t.groups.access} name="access" keys={accessPermissionKeys} labels={t.access} />
           <button type="submit" className="button--primary" disabled={isSubmitting}>
             {isSubmitting ? t.create.submitting : t.create.submit}
           </button>

@@ -1,9 +1,9 @@
-import * as Dialog from "@radix-ui/react-dialog";
 import { Form, Formik } from "formik";
 import { object } from "yup";
 
 import type { AdminUserRow_UserFragment } from "../../../__generated__/graphql";
 import { TextField } from "../../../components/form/FormField";
+import { DialogActions, ModalDialog } from "../../../components/ModalDialog";
 import { useToast } from "../../../components/Toast";
 import { fieldErrorsOf } from "../../../lib/errors";
 import { useT } from "../../../lib/i18n";
@@ -22,49 +22,38 @@ export function ResetPasswordDialog({ user, onClose }: { user: AdminUserRow_User
   const resetPassword = useResetUserPassword();
 
   return (
-    <Dialog.Root open={user !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog__overlay" />
-        <Dialog.Content className="dialog" aria-describedby={undefined}>
-          {user ? (
-            <>
-              <Dialog.Title className="dialog__title">{t.resetTitle(user.name)}</Dialog.Title>
-              <Formik
-                initialValues={{ password: "" }}
-                validationSchema={object({ password: passwordSchema(t.validation) })}
-                onSubmit={async (values, helpers) => {
-                  try {
-                    await resetPassword(user.id, values.password);
-                    toast.success(t.passwordReset(user.name));
-                    onClose();
-                  } catch (error) {
-                    const fields = fieldErrorsOf(error);
-                    if (fields.password) {
-                      helpers.setErrors({ password: fields.password });
-                    } else {
-                      toast.error(toMessage(error));
-                    }
-                  }
-                }}
-              >
-                {({ isSubmitting }) => (
-                  <Form noValidate>
-                    <TextField name="password" label={t.newPassword} type="password" autoComplete="new-password" autoFocus />
-                    <div className="dialog__actions">
-                      <Dialog.Close asChild>
-                        <button type="button">{common.cancel}</button>
-                      </Dialog.Close>
-                      <button type="submit" className="button--primary" disabled={isSubmitting}>
-                        {isSubmitting ? common.saving : t.resetPassword}
-                      </button>
-                    </div>
-                  </Form>
-                )}
-              </Formik>
-            </>
-          ) : null}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <ModalDialog open={user !== null} title={user ? t.resetTitle(user.name) : ""} onClose={onClose}>
+      {user ? (
+        <Formik
+          initialValues={{ password: "" }}
+          validationSchema={object({ password: passwordSchema(t.validation) })}
+          onSubmit={async (values, helpers) => {
+            try {
+              await resetPassword(user.id, values.password);
+              toast.success(t.passwordReset(user.name));
+              onClose();
+            } catch (error) {
+              const fields = fieldErrorsOf(error);
+              if (fields.password) {
+                helpers.setErrors({ password: fields.password });
+              } else {
+                toast.error(toMessage(error));
+              }
+            }
+          }}
+        >
+          {({ isSubmitting }) => (
+            <Form noValidate>
+              <TextField name="password" label={t.newPassword} type="password" autoComplete="new-password" autoFocus />
+              <DialogActions>
+                <button type="submit" className="button--primary" disabled={isSubmitting}>
+                  {isSubmitting ? common.saving : t.resetPassword}
+                </button>
+              </DialogActions>
+            </Form>
+          )}
+        </Formik>
+      ) : null}
+    </ModalDialog>
   );
 }

@@ -7,6 +7,7 @@ import { useI18n, useT } from "../../../lib/i18n";
 import { commonMessages } from "../../../lib/messages";
 import { useErrorMessage } from "../../../lib/useErrorMessage";
 import { useMe } from "../../auth/useMe";
+import { AdminTable } from "../AdminTable";
 import { CreateUserForm } from "./CreateUserForm";
 import { userMessages } from "./messages";
 import { accessPermissionKeys, salesRoleKeys } from "./permissionKeys";
@@ -63,63 +64,48 @@ export function UsersPage() {
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
       />
-      {error ? (
-        <p role="alert" className="form-error">
-          {toMessage(error)}
-        </p>
-      ) : null}
-      {loading ? <p role="status">{common.loading}</p> : null}
-      {!loading && !error && users.length === 0 ? <p className="empty-state">{t.empty}</p> : null}
-      {users.length > 0 ? (
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.columns.name}</th>
-              <th scope="col">{t.columns.email}</th>
-              <th scope="col">{t.columns.role}</th>
-              <th scope="col">{t.columns.permissions}</th>
-              <th scope="col">{t.columns.state}</th>
-              <th scope="col">{t.columns.actions}</th>
+      <AdminTable
+        loading={loading}
+        error={error}
+        emptyText={t.empty}
+        rowCount={users.length}
+        headers={[t.columns.name, t.columns.email, t.columns.role, t.columns.permissions, t.columns.state, t.columns.actions]}
+      >
+        {users.map((user) => {
+          const isViewer = user.id === viewer?.id;
+          return (
+            <tr key={user.id} className={user.active ? undefined : "admin-table__row--inactive"}>
+              <td>
+                {user.name} {isViewer ? <small>{t.you}</small> : null}
+              </td>
+              <td>{user.email}</td>
+              <td>{user.role ? t.roles[user.role] : t.noRole}</td>
+              <td>{permissionSummary(user)}</td>
+              <td>{user.active ? t.active : t.inactive}</td>
+              <td>
+                <div className="admin-table__actions">
+                  <button type="button" aria-label={`${t.edit}: ${user.name}`} onClick={() => setEditing(user)}>
+                    {t.edit}
+                  </button>
+                  <button type="button" aria-label={`${t.resetPassword}: ${user.name}`} onClick={() => setResetting(user)}>
+                    {t.resetPassword}
+                  </button>
+                  {user.active && !isViewer ? (
+                    <button type="button" aria-label={`${t.deactivate}: ${user.name}`} onClick={() => setToDeactivate(user)}>
+                      {t.deactivate}
+                    </button>
+                  ) : null}
+                  {user.active ? null : (
+                    <button type="button" aria-label={`${t.reactivate}: ${user.name}`} onClick={() => void changeActive(user, true)}>
+                      {t.reactivate}
+                    </button>
+                  )}
+                </div>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => {
-              const isViewer = user.id === viewer?.id;
-              return (
-                <tr key={user.id} className={user.active ? undefined : "admin-table__row--inactive"}>
-                  <td>
-                    {user.name} {isViewer ? <small>{t.you}</small> : null}
-                  </td>
-                  <td>{user.email}</td>
-                  <td>{user.role ? t.roles[user.role] : t.noRole}</td>
-                  <td>{permissionSummary(user)}</td>
-                  <td>{user.active ? t.active : t.inactive}</td>
-                  <td>
-                    <div className="admin-table__actions">
-                      <button type="button" aria-label={`${t.edit}: ${user.name}`} onClick={() => setEditing(user)}>
-                        {t.edit}
-                      </button>
-                      <button type="button" aria-label={`${t.resetPassword}: ${user.name}`} onClick={() => setResetting(user)}>
-                        {t.resetPassword}
-                      </button>
-                      {user.active && !isViewer ? (
-                        <button type="button" aria-label={`${t.deactivate}: ${user.name}`} onClick={() => setToDeactivate(user)}>
-                          {t.deactivate}
-                        </button>
-                      ) : null}
-                      {user.active ? null : (
-                        <button type="button" aria-label={`${t.reactivate}: ${user.name}`} onClick={() => void changeActive(user, true)}>
-                          {t.reactivate}
-                        </button>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      ) : null}
+          );
+        })}
+      </AdminTable>
       {users.length > 0 ? (
         <p className="admin-page__count">
           {t.shown(format.number(users.length), format.number(totalCount))}{" "}
