@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { createServer, type Server } from "node:http";
 import pino from "pino";
-import { createApp } from "../src/app";
+import { createApp, type CrmApp } from "../src/app";
 import { parseEnv } from "../src/config/env";
 import type { Services } from "../src/graphql/services";
 import { seedCatalogs } from "../src/db/seed/catalogs.seed";
@@ -62,12 +62,50 @@ export interface TestApi {
 export async function startTestApi(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApi> {
   const counter = new QueryCounter();
   const db = await openTestDatabase(dialect, { logger: counter });
-  await seedCatalogs(db.dataSource);
-  // Suites make many requests from 127.0.0.1: a per-IP budget only where a test asks for one.
-  const config = parseEnv({ NODE_ENV: "test", DATABASE_URL: db.url, WEB_DIST: "/nonexistent", IP_RATE_LIMIT_PER_MINUTE: "1000000", ...env });
-  const crm = await createApp({ config, dataSource: db.dataSource, logger: pino({ level: "silent" }) });
-  const server: Server = createServer(crm.app);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  let crm: CrmApp | null = null;
+  let server: Server | null = null;
+  try {
+    await seedCatalogs(db.dataSource);
+    // Suites make many requests from 127.0.0.1: a per-IP budget only where a test asks for one.
+    const config = parseEnv({ NODE_ENV: "test", DATABASE_URL: db.url, WEB_DIST: "/nonexistent", IP_RATE_LIMIT_PER_MINUTE: "1000000", ...env });
+    crm = await createApp({ config, dataSource: db.dataSource, logger: pino({ level: "silent" }) });
+    server = createServer(crm.app);
+    await listen(server);
+  } catch (error) {
+    // A failed start must not leave the scratch database (MariaDB pool) or the app open: jest would never exit.
+    await releaseAll(server, crm, db);
+    throw error;
+  }
+  return running(server, crm, db, counter);
+}
+
+function listen(server: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+/** Closes what was opened, in reverse order; a failing step does not keep the later ones open. Returns the first failure. */
+async function releaseAll(server: Server | null, crm: CrmApp | null, db: TestDatabase): Promise<unknown> {
+  const steps = [
+    () => (server?.listening ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve()),
+    () => crm?.stop() ?? Promise.resolve(),
+    () => db.close(),
+  ];
+  let failure: unknown = null;
+  for (const step of steps) {
+    await step().catch((error: unknown) => {
+      failure ??= error;
+    });
+  }
+  return failure;
+}
+
+function running(server: Server, crm: CrmApp, db: TestDatabase, counter: QueryCounter): TestApi {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     db,
@@ -85,9 +123,10 @@ export async function startTestApi(dialect: Dialect, env: Record<string, string>
       return client;
     },
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await crm.stop();
-      await db.close();
+      const failure = await releaseAll(server, crm, db);
+      if (failure) {
+        throw failure;
+      }
     },
   };
 }

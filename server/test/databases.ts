@@ -19,8 +19,17 @@ export interface TestDatabase {
 export async function openTestDatabase(dialect: Dialect, options: { logger?: Logger } = {}): Promise<TestDatabase> {
   const scratch = await createScratchDatabase(dialect, testFlags().mariadbUrl, "crm_test");
   const dataSource = await createDataSource(scratch.url, { logger: options.logger, poolSize: 5 });
-  await dataSource.initialize();
-  await migrate(dataSource);
+  try {
+    await dataSource.initialize();
+    await migrate(dataSource);
+  } catch (error) {
+    // An open pool would keep jest from exiting; the scratch database would outlive the run.
+    if (dataSource.isInitialized) {
+      await dataSource.destroy().catch(() => undefined);
+    }
+    await scratch.drop().catch(() => undefined);
+    throw error;
+  }
   return {
     url: scratch.url,
     dataSource,
