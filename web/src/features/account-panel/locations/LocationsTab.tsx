@@ -1,10 +1,6 @@
-import { useState } from "react";
-
 import type { LocationCard_LocationFragment } from "../../../__generated__/graphql";
-import { useToast } from "../../../components/Toast";
 import { useT } from "../../../lib/i18n";
-import { commonMessages } from "../../../lib/messages";
-import { useErrorMessage } from "../../../lib/useErrorMessage";
+import { EditableCardList } from "../EditableCardList";
 import type { AccountKey } from "../notes/useAddNote";
 import { LocationForm } from "./LocationForm";
 import { toLocationInput } from "./locationSchema";
@@ -27,66 +23,38 @@ function addressLine(location: LocationCard_LocationFragment): string {
 /** Addresses of the account (the tab exists only with crm-menu). */
 export function LocationsTab({ account }: { account: AccountKey }) {
   const t = useT(locationsMessages);
-  const common = useT(commonMessages);
-  const toast = useToast();
-  const toMessage = useErrorMessage();
   const { locations, loading, error } = useAccountLocations(account.id);
   const addLocation = useAddLocation(account);
   const updateLocation = useUpdateLocation();
   const removeLocation = useRemoveLocation();
-  const [editing, setEditing] = useState<string | null>(null);
-
-  const form = (locationId: string | null) => (
-    <LocationForm
-      location={locations.find((location) => location.id === locationId) ?? null}
-      onSubmit={(values) => (locationId ? updateLocation({ id: locationId, ...toLocationInput(values) }) : addLocation(toLocationInput(values)))}
-      onDone={() => setEditing(null)}
-    />
-  );
 
   return (
-    <section aria-label={t.title}>
-      {error ? <p role="alert" className="form-error">{toMessage(error)}</p> : null}
-      {loading ? <div className="skeleton skeleton--block" aria-busy="true" aria-label={common.loading} /> : null}
-      {!loading && !error && locations.length === 0 ? <p className="empty-state">{t.empty}</p> : null}
-      <ul className="card-list">
-        {locations.map((location) =>
-          editing === location.id ? (
-            <li key={location.id}>{form(location.id)}</li>
-          ) : (
-            <li key={location.id}>
-              <strong>{location.name ?? t.kinds[location.kind]}</strong> · {t.kinds[location.kind]}
-              {location.isPrimary ? <span className="badge"> · {t.primary}</span> : null}
-              <address>{addressLine(location)}</address>
-              <div className="form-actions">
-                <button type="button" onClick={() => setEditing(location.id)}>
-                  {t.edit}
-                </button>
-                <button
-                  type="button"
-                  onClick={() => {
-                    if (window.confirm(t.confirmRemove)) {
-                      removeLocation(location.id).then(
-                        () => toast.success(t.removed),
-                        (reason: unknown) => toast.error(toMessage(reason)),
-                      );
-                    }
-                  }}
-                >
-                  {t.remove}
-                </button>
-              </div>
-            </li>
-          ),
-        )}
-      </ul>
-      {editing === "new" ? (
-        form(null)
-      ) : (
-        <button type="button" onClick={() => setEditing("new")}>
-          {t.add}
-        </button>
+    <EditableCardList
+      label={t.title}
+      items={locations}
+      loading={loading}
+      error={error}
+      emptyText={t.empty}
+      addLabel={t.add}
+      editLabel={() => t.edit}
+      removeLabel={() => t.remove}
+      confirmRemove={() => t.confirmRemove}
+      removedText={t.removed}
+      onRemove={(location) => removeLocation(location.id)}
+      renderForm={(location, onDone) => (
+        <LocationForm
+          location={location}
+          onSubmit={(values) => (location ? updateLocation({ id: location.id, ...toLocationInput(values) }) : addLocation(toLocationInput(values)))}
+          onDone={onDone}
+        />
       )}
-    </section>
+      renderCard={(location) => (
+        <>
+          <strong>{location.name ?? t.kinds[location.kind]}</strong> · {t.kinds[location.kind]}
+          {location.isPrimary ? <span className="badge"> · {t.primary}</span> : null}
+          <address>{addressLine(location)}</address>
+        </>
+      )}
+    />
   );
 }
