@@ -9,7 +9,7 @@ import { FollowUpDataEntity } from "../follow-ups/follow-up-data.entity";
 import { LocationEntity } from "../locations/location.entity";
 import { AccountEntity, AccountStatusCode, AccountTypeCode } from "./account.entity";
 import type { AssignSalesmanInput, ConvertToClientInput, MoveAccountInput } from "./account-write.inputs";
-import { expectVersion, loadForWrite, resolveSalesman, writeAccount, writeAccountNote } from "./account-write.support";
+import { resolveSalesman, writeAccount, writeAccountNote, writeInScope } from "./account-write.support";
 import { salesmanNote } from "./account-write.service";
 import { cleanText } from "./prospect-rules";
 import { CompanyEntity } from "./company.entity";
@@ -46,9 +46,7 @@ export class AccountPipelineService {
     if (!to) {
       throw new UserInputError({ followUpStatusId: `${input.followUpStatusId} is not an active follow-up status` });
     }
-    return this.dataSource.transaction(async (manager) => {
-      const account = await loadForWrite(manager, viewer, input.accountId);
-      expectVersion(account, input.version);
+    return writeInScope(this.dataSource, viewer, input, async (manager, account) => {
       if (account.followUpId === to.id) {
         return account;
       }
@@ -64,9 +62,7 @@ export class AccountPipelineService {
     if (!viewer.has("crm-edit-salesman-prospect")) {
       throw new ForbiddenError("Assigning a salesman needs the crm-edit-salesman-prospect permission");
     }
-    return this.dataSource.transaction(async (manager) => {
-      const account = await loadForWrite(manager, viewer, input.accountId);
-      expectVersion(account, input.version);
+    return writeInScope(this.dataSource, viewer, input, async (manager, account) => {
       const salesman = await resolveSalesman(manager, input.salesmanId);
       if (salesman.id === account.salesmanId) {
         return account;
@@ -95,9 +91,7 @@ export class AccountPipelineService {
     if (newName !== null && newName.length > 191) {
       throw new UserInputError({ "company.name": "must be at most 191 characters" });
     }
-    return this.dataSource.transaction(async (manager) => {
-      const account = await loadForWrite(manager, viewer, input.accountId);
-      expectVersion(account, input.version);
+    return writeInScope(this.dataSource, viewer, input, async (manager, account) => {
       if (account.type === AccountTypeCode.client) {
         throw new ConflictError("This account is already a client", { reason: "ALREADY_CLIENT" });
       }

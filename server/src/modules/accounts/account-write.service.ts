@@ -8,7 +8,7 @@ import type { Catalogs } from "../catalogs/catalog.types";
 import { followUpDataChanges, saveFollowUpData } from "../follow-ups/follow-up-data.rules";
 import { AccountStatusCode, AccountTypeCode, type AccountEntity } from "./account.entity";
 import type { RemoveAccountInput, RestoreAccountInput, UpdateAccountInput } from "./account-write.inputs";
-import { expectVersion, loadForWrite, resolveSalesman, writeAccount, writeAccountNote } from "./account-write.support";
+import { resolveSalesman, writeAccount, writeAccountNote, writeInScope } from "./account-write.support";
 import { duplicateConflict, findDuplicates } from "./duplicates";
 import { checkCatalogIds, checkEmail, checkPhone, cleanText, type FieldErrors } from "./prospect-rules";
 
@@ -94,9 +94,7 @@ export class AccountWriteService {
     if (input.salesmanId !== undefined && !viewer.has("crm-edit-salesman-prospect")) {
       throw new ForbiddenError("Changing the salesman needs the crm-edit-salesman-prospect permission");
     }
-    return this.dataSource.transaction(async (manager) => {
-      const account = await loadForWrite(manager, viewer, input.accountId);
-      expectVersion(account, input.version);
+    return writeInScope(this.dataSource, viewer, input, async (manager, account) => {
       const errors: FieldErrors = {};
       const changes = detailChanges(input, account, catalogs, errors);
       const followUp = input.followUpData ? followUpDataChanges(input.followUpData, catalogs, errors, "followUpData.") : null;
@@ -123,9 +121,7 @@ export class AccountWriteService {
 
   /** Soft delete: status 0; hidden from lists, kept with all its history, restorable. */
   async remove(viewer: Viewer, input: RemoveAccountInput): Promise<AccountEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const account = await loadForWrite(manager, viewer, input.accountId);
-      expectVersion(account, input.version);
+    return writeInScope(this.dataSource, viewer, input, async (manager, account) => {
       const fresh = await writeAccount(manager, account, { status: AccountStatusCode.removed });
       await writeAccountNote(manager, fresh, { comment: `Cuenta eliminada por ${viewer.name}`, createdBy: viewer.id });
       return fresh;
@@ -134,8 +130,7 @@ export class AccountWriteService {
 
   /** Back from removed: a client (it has a company) is registered again, anything else in process. */
   async restore(viewer: Viewer, input: RestoreAccountInput): Promise<AccountEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const account = await loadForWrite(manager, viewer, input.accountId, { allowRemoved: true });
+    const restore = async (manager: EntityManager, account: AccountEntity): Promise<AccountEntity> => {
       if (account.status !== AccountStatusCode.removed) {
         throw new UserInputError({ accountId: "is not removed" });
       }
@@ -143,7 +138,8 @@ export class AccountWriteService {
       const fresh = await writeAccount(manager, account, { status });
       await writeAccountNote(manager, fresh, { comment: `Cuenta restaurada por ${viewer.name}`, createdBy: viewer.id });
       return fresh;
-    });
+    };
+    return writeInScope(this.dataSource, viewer, input, restore, { allowRemoved: true });
   }
 
   /** Active users with crm, by name (the salesmen query). */

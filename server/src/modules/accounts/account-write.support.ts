@@ -1,12 +1,12 @@
-import type { EntityManager } from "typeorm";
-import { ConflictError, NotFoundError, UserInputError } from "../../graphql/errors";
+import type { DataSource, EntityManager } from "typeorm";
+import { ConflictError, UserInputError } from "../../graphql/errors";
 import { expectGlobalId } from "../../graphql/global-id";
 import { PermissionEntity, UserPermissionEntity } from "../auth/permission.entity";
 import { UserEntity } from "../auth/user.entity";
 import type { Viewer } from "../auth/viewer";
 import { CompanyNoteEntity, ProspectNoteEntity } from "../notes/note.entities";
+import { accountInScope } from "./account-access";
 import { AccountEntity, AccountStatusCode, AccountTypeCode } from "./account.entity";
-import { applyVisibility } from "./account.scope";
 
 /**
  * The account a write is about, read inside the write's transaction and inside the viewer's
@@ -15,16 +15,30 @@ import { applyVisibility } from "./account.scope";
  */
 export async function loadForWrite(manager: EntityManager, viewer: Viewer, accountGlobalId: string, options: { allowRemoved?: boolean } = {}): Promise<AccountEntity> {
   const id = expectGlobalId(accountGlobalId, "Account", "accountId");
-  const qb = manager.getRepository(AccountEntity).createQueryBuilder("a").where("a.id = :id", { id });
-  applyVisibility(qb, viewer);
-  const account = await qb.getOne();
-  if (!account) {
-    throw new NotFoundError("Account", accountGlobalId);
-  }
+  const account = await accountInScope(manager, viewer, id, { kind: "Account", id: accountGlobalId });
   if (account.status === AccountStatusCode.removed && !options.allowRemoved) {
     throw new ConflictError("This account was removed; restore it first", { reason: "ACCOUNT_REMOVED" });
   }
   return account;
+}
+
+/**
+ * One account write as every versioned mutation does it: in a single transaction, the
+ * account loaded in the viewer's scope (loadForWrite), the caller's version checked
+ * (expectVersion), then `write` with the same manager, so nothing is half-written.
+ */
+export function writeInScope<T>(
+  dataSource: DataSource,
+  viewer: Viewer,
+  target: { accountId: string; version?: number | null },
+  write: (manager: EntityManager, account: AccountEntity) => Promise<T>,
+  options: { allowRemoved?: boolean } = {},
+): Promise<T> {
+  return dataSource.transaction(async (manager) => {
+    const account = await loadForWrite(manager, viewer, target.accountId, options);
+    expectVersion(account, target.version);
+    return write(manager, account);
+  });
 }
 
 /** CONFLICT for an update based on an old read, with the version to reload. */

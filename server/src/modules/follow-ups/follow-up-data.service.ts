@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { UserInputError } from "../../graphql/errors";
 import type { AccountEntity } from "../accounts/account.entity";
-import { expectVersion, loadForWrite, writeAccount } from "../accounts/account-write.support";
+import { writeAccount, writeInScope } from "../accounts/account-write.support";
 import type { FieldErrors } from "../accounts/prospect-rules";
 import type { Viewer } from "../auth/viewer";
 import type { CatalogService } from "../catalogs/catalog.service";
@@ -23,9 +23,7 @@ export class FollowUpDataService {
     if (Object.keys(errors).length > 0) {
       throw new UserInputError(errors);
     }
-    return this.dataSource.transaction(async (manager) => {
-      const account = await loadForWrite(manager, viewer, accountId);
-      expectVersion(account, version);
+    return writeInScope(this.dataSource, viewer, { accountId, version }, async (manager, account) => {
       const fresh = await writeAccount(manager, account, {});
       await saveFollowUpData(manager, fresh, changes);
       return fresh;

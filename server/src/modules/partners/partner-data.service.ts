@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { ForbiddenError, UserInputError } from "../../graphql/errors";
 import { AccountTypeCode, type AccountEntity } from "../accounts/account.entity";
-import { expectVersion, loadForWrite, writeAccount } from "../accounts/account-write.support";
+import { writeAccount, writeInScope } from "../accounts/account-write.support";
 import type { FieldErrors } from "../accounts/prospect-rules";
 import type { Viewer } from "../auth/viewer";
 import { PartnerDataEntity } from "./partner-data.entity";
@@ -52,12 +52,10 @@ export class PartnerDataService {
     if (Object.keys(errors).length > 0) {
       throw new UserInputError(errors);
     }
-    return this.dataSource.transaction(async (manager) => {
-      const account = await loadForWrite(manager, viewer, input.accountId);
+    return writeInScope(this.dataSource, viewer, input, async (manager, account) => {
       if (account.type !== AccountTypeCode.partnerProspect) {
         throw new UserInputError({ accountId: "is not a partner prospect" });
       }
-      expectVersion(account, input.version);
       const fresh = await writeAccount(manager, account, {});
       const repo = manager.getRepository(PartnerDataEntity);
       const existing = await repo.findOneBy({ prospectId: account.id });
