@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { usePopover } from "./usePopover";
 
 export interface MultiSelectOption {
   readonly value: string;
@@ -19,24 +19,8 @@ interface MultiSelectProps {
  * returns to the button; the button shows how many options are picked.
  */
 export function MultiSelect({ label, options, selected, onChange, emptyText }: MultiSelectProps) {
-  const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
+  const popover = usePopover();
   const chosen = new Set(selected);
-
-  useEffect(() => {
-    if (!open) {
-      return undefined;
-    }
-    const closeOnOutsideClick = (event: MouseEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) {
-        setOpen(false);
-      }
-    };
-    document.addEventListener("mousedown", closeOnOutsideClick);
-    return () => document.removeEventListener("mousedown", closeOnOutsideClick);
-  }, [open]);
 
   function toggle(value: string) {
     const next = new Set(chosen);
@@ -50,30 +34,18 @@ export function MultiSelect({ label, options, selected, onChange, emptyText }: M
   }
 
   return (
-    <div
-      className="multi-select"
-      ref={rootRef}
-      onKeyDown={(event) => {
-        if (event.key === "Escape" && open) {
-          event.stopPropagation();
-          setOpen(false);
-          buttonRef.current?.focus();
-        }
-      }}
-    >
+    <div className="multi-select" {...popover.rootProps}>
       <button
-        ref={buttonRef}
+        {...popover.buttonProps}
         type="button"
         className={selected.length > 0 ? "multi-select__button multi-select__button--active" : "multi-select__button"}
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((value) => !value)}
+        onClick={popover.toggle}
       >
         {label}
         {selected.length > 0 ? <span className="multi-select__count"> ({selected.length})</span> : null}
       </button>
-      {open ? (
-        <div id={panelId} role="group" aria-label={label} className="multi-select__panel">
+      {popover.open ? (
+        <div id={popover.panelId} role="group" aria-label={label} className="multi-select__panel">
           {options.length === 0 ? <p className="multi-select__empty">{emptyText}</p> : null}
           {options.map((option) => (
             <label key={option.value} className="multi-select__option">

@@ -2,6 +2,7 @@ import { useState } from "react";
 
 import type { AccountsTable_AccountFragment } from "../../../__generated__/graphql";
 import { ConfirmDialog } from "../../../components/ConfirmDialog";
+import type { SelectOption } from "../../../components/form/FormField";
 import { useToast } from "../../../components/Toast";
 import { useI18n, useT } from "../../../lib/i18n";
 import { useErrorMessage } from "../../../lib/useErrorMessage";
@@ -23,6 +24,35 @@ interface BulkActionsProps {
   readonly onDone: () => void;
 }
 
+interface PickAndApplyProps {
+  /** The select's name and its empty choice ("Move to…"). */
+  readonly label: string;
+  readonly buttonLabel: string;
+  readonly options: readonly SelectOption[];
+  readonly disabled: boolean;
+  readonly onApply: (value: string) => void;
+}
+
+/** A select and the button applying its choice (enabled once something is picked). */
+function PickAndApply({ label, buttonLabel, options, disabled, onApply }: PickAndApplyProps) {
+  const [value, setValue] = useState("");
+  return (
+    <>
+      <select aria-label={label} value={value} onChange={(event) => setValue(event.target.value)}>
+        <option value="">{label}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <button type="button" disabled={disabled || value === ""} onClick={() => onApply(value)}>
+        {buttonLabel}
+      </button>
+    </>
+  );
+}
+
 /** Actions on the selected rows (move, assign when permitted, remove, export); hidden until something is selected. */
 export function BulkActions({ selected, columns, headers, onDone }: BulkActionsProps) {
   const t = useT(bulkMessages);
@@ -34,8 +64,6 @@ export function BulkActions({ selected, columns, headers, onDone }: BulkActionsP
   const { catalogs } = useCatalogs();
   const salesmen = useSalesmen(canAssign);
   const { run, running } = useBulkAccountActions();
-  const [statusId, setStatusId] = useState("");
-  const [salesmanId, setSalesmanId] = useState("");
   const [confirmRemove, setConfirmRemove] = useState(false);
   if (selected.length === 0) {
     return null;
@@ -68,39 +96,21 @@ export function BulkActions({ selected, columns, headers, onDone }: BulkActionsP
   return (
     <div className="bulk-actions" role="toolbar" aria-label={t.label} aria-busy={running}>
       <span className="bulk-actions__count">{t.selected(count)}</span>
-      <select aria-label={t.moveTo} value={statusId} onChange={(event) => setStatusId(event.target.value)}>
-        <option value="">{t.moveTo}</option>
-        {(catalogs?.followUpStatuses ?? []).map((status) => (
-          <option key={status.id} value={status.id}>
-            {status.name}
-          </option>
-        ))}
-      </select>
-      <button
-        type="button"
-        disabled={running || statusId === ""}
-        onClick={() => void apply({ kind: "move", followUpStatusId: Number(statusId) }, t.moved)}
-      >
-        {t.move}
-      </button>
+      <PickAndApply
+        label={t.moveTo}
+        buttonLabel={t.move}
+        options={(catalogs?.followUpStatuses ?? []).map((status) => ({ value: String(status.id), label: status.name }))}
+        disabled={running}
+        onApply={(statusId) => void apply({ kind: "move", followUpStatusId: Number(statusId) }, t.moved)}
+      />
       {canAssign ? (
-        <>
-          <select aria-label={t.assignTo} value={salesmanId} onChange={(event) => setSalesmanId(event.target.value)}>
-            <option value="">{t.assignTo}</option>
-            {salesmen.map((salesman) => (
-              <option key={salesman.id} value={salesman.id}>
-                {salesman.name}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            disabled={running || salesmanId === ""}
-            onClick={() => void apply({ kind: "assign", salesmanId }, t.assigned)}
-          >
-            {t.assign}
-          </button>
-        </>
+        <PickAndApply
+          label={t.assignTo}
+          buttonLabel={t.assign}
+          options={salesmen.map((salesman) => ({ value: salesman.id, label: salesman.name }))}
+          disabled={running}
+          onApply={(salesmanId) => void apply({ kind: "assign", salesmanId }, t.assigned)}
+        />
       ) : null}
       <button type="button" disabled={running} onClick={() => setConfirmRemove(true)}>
         {t.remove}

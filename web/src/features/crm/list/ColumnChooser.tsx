@@ -1,5 +1,4 @@
-import { useEffect, useId, useRef, useState } from "react";
-
+import { usePopover } from "../../../components/usePopover";
 import { useT } from "../../../lib/i18n";
 import type { ListColumnKey } from "./columns";
 import { listMessages } from "./messages";
@@ -15,45 +14,19 @@ interface ColumnChooserProps {
 /** "Columns" menu: show/hide each column and move it up or down; the last visible column cannot be hidden. */
 export function ColumnChooser({ columns, headers, onChange, onReset }: ColumnChooserProps) {
   const t = useT(listMessages);
-  const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
+  const popover = usePopover();
   const visibleCount = columns.filter((column) => column.visible).length;
-
-  useEffect(() => {
-    if (!open) {
-      return undefined;
-    }
-    const closeOnOutsideClick = (event: MouseEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) {
-        setOpen(false);
-      }
-    };
-    document.addEventListener("mousedown", closeOnOutsideClick);
-    return () => document.removeEventListener("mousedown", closeOnOutsideClick);
-  }, [open]);
 
   const toggle = (key: ListColumnKey) =>
     onChange(columns.map((column) => (column.key === key ? { ...column, visible: !column.visible } : column)));
 
   return (
-    <div
-      className="column-chooser"
-      ref={rootRef}
-      onKeyDown={(event) => {
-        if (event.key === "Escape" && open) {
-          event.stopPropagation();
-          setOpen(false);
-          buttonRef.current?.focus();
-        }
-      }}
-    >
-      <button ref={buttonRef} type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+    <div className="column-chooser" {...popover.rootProps}>
+      <button {...popover.buttonProps} type="button" onClick={popover.toggle}>
         {t.columnsButton}
       </button>
-      {open ? (
-        <div id={panelId} role="group" aria-label={t.columnsTitle} className="column-chooser__panel">
+      {popover.open ? (
+        <div id={popover.panelId} role="group" aria-label={t.columnsTitle} className="column-chooser__panel">
           <ul className="column-chooser__list">
             {columns.map((column, index) => {
               const header = headers[column.key];
