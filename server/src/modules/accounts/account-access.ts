@@ -1,5 +1,6 @@
-import type { DataSource, EntityManager } from "typeorm";
+import { IsNull, type DataSource, type EntityManager, type EntityTarget, type FindOptionsWhere } from "typeorm";
 import { NotFoundError } from "../../graphql/errors";
+import { expectGlobalId, type NodeKind } from "../../graphql/global-id";
 import type { Viewer } from "../auth/viewer";
 import { AccountEntity } from "./account.entity";
 import { applyVisibility } from "./account.scope";
@@ -22,6 +23,26 @@ export async function accountInScope(
     throw new NotFoundError(notFound.kind, notFound.id);
   }
   return account;
+}
+
+/**
+ * A live (not soft-deleted) child row by its global id, on an account in the viewer's
+ * scope. Missing, deleted and out of scope all answer the same NOT_FOUND naming the child.
+ */
+export async function liveChildInScope<T extends { id: number; prospectId: number | null; deletedAt: Date | null }>(
+  dataSource: DataSource,
+  viewer: Viewer,
+  entity: EntityTarget<T>,
+  kind: NodeKind,
+  globalId: string,
+): Promise<T & { prospectId: number }> {
+  const id = expectGlobalId(globalId, kind, "id");
+  const row = await dataSource.getRepository(entity).findOneBy({ id, deletedAt: IsNull() } as FindOptionsWhere<T>);
+  if (!row || row.prospectId === null) {
+    throw new NotFoundError(kind, globalId);
+  }
+  await accountInScope(dataSource, viewer, row.prospectId, { kind, id: globalId });
+  return row as T & { prospectId: number };
 }
 
 /** One account of a client company in the viewer's scope (the company's comments belong to it), or null. */

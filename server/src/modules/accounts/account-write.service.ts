@@ -1,6 +1,5 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
 import { ForbiddenError, UserInputError } from "../../graphql/errors";
-import { PermissionEntity, UserPermissionEntity } from "../auth/permission.entity";
 import { UserEntity } from "../auth/user.entity";
 import type { Viewer } from "../auth/viewer";
 import type { CatalogService } from "../catalogs/catalog.service";
@@ -8,7 +7,7 @@ import type { Catalogs } from "../catalogs/catalog.types";
 import { followUpDataChanges, saveFollowUpData } from "../follow-ups/follow-up-data.rules";
 import { AccountStatusCode, AccountTypeCode, type AccountEntity } from "./account.entity";
 import type { RemoveAccountInput, RestoreAccountInput, UpdateAccountInput } from "./account-write.inputs";
-import { resolveSalesman, writeAccount, writeAccountNote, writeInScope } from "./account-write.support";
+import { activeCrmUsers, resolveSalesman, writeAccount, writeAccountNote, writeInScope } from "./account-write.support";
 import { duplicateConflict, findDuplicates } from "./duplicates";
 import { checkCatalogIds, checkEmail, checkPhone, cleanText, type FieldErrors } from "./prospect-rules";
 
@@ -144,22 +143,7 @@ export class AccountWriteService {
 
   /** Active users with crm, by name (the salesmen query). */
   salesmen(): Promise<UserEntity[]> {
-    return this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder("u")
-      .where("u.active = :active", { active: true })
-      .andWhere(
-        `u.id IN (${this.dataSource
-          .createQueryBuilder()
-          .select("up.user_id")
-          .from(UserPermissionEntity, "up")
-          .innerJoin(PermissionEntity, "p", "p.id = up.permission_id")
-          .where("p.key = 'crm'")
-          .getQuery()})`,
-      )
-      .orderBy("u.name")
-      .addOrderBy("u.id")
-      .getMany();
+    return activeCrmUsers(this.dataSource).orderBy("u.name").addOrderBy("u.id").getMany();
   }
 
   private async salesmanId(manager: EntityManager, globalId: string | null, errors: FieldErrors): Promise<number | null> {

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource, EntityManager, SelectQueryBuilder } from "typeorm";
 import { ConflictError, UserInputError } from "../../graphql/errors";
 import { expectGlobalId } from "../../graphql/global-id";
 import { PermissionEntity, UserPermissionEntity } from "../auth/permission.entity";
@@ -90,13 +90,12 @@ export async function writeAccountNote(
   await manager.getRepository(ProspectNoteEntity).insert({ prospectId: account.id, statusId, comment: note.comment, action: null, scheduledDate: null, createdBy: note.createdBy });
 }
 
-/** A user who can be an account's executive: exists, active, has crm; BAD_USER_INPUT on `field` otherwise. */
-export async function resolveSalesman(manager: EntityManager, globalId: string, field = "salesmanId"): Promise<UserEntity> {
-  const id = expectGlobalId(globalId, "User", field);
-  const user = await manager
+/** Active users holding crm (alias `u`): who can be an account's executive. */
+export function activeCrmUsers(manager: DataSource | EntityManager): SelectQueryBuilder<UserEntity> {
+  return manager
     .getRepository(UserEntity)
     .createQueryBuilder("u")
-    .where("u.id = :id AND u.active = :active", { id, active: true })
+    .where("u.active = :active", { active: true })
     .andWhere(
       `EXISTS (${manager
         .createQueryBuilder()
@@ -105,8 +104,13 @@ export async function resolveSalesman(manager: EntityManager, globalId: string, 
         .innerJoin(PermissionEntity, "p", "p.id = up.permission_id")
         .where("up.user_id = u.id AND p.key = 'crm'")
         .getQuery()})`,
-    )
-    .getOne();
+    );
+}
+
+/** A user who can be an account's executive: exists, active, has crm; BAD_USER_INPUT on `field` otherwise. */
+export async function resolveSalesman(manager: EntityManager, globalId: string, field = "salesmanId"): Promise<UserEntity> {
+  const id = expectGlobalId(globalId, "User", field);
+  const user = await activeCrmUsers(manager).andWhere("u.id = :id", { id }).getOne();
   if (!user) {
     throw new UserInputError({ [field]: "is not an active CRM user" });
   }

@@ -1,9 +1,8 @@
-import { IsNull, type DataSource } from "typeorm";
-import { NotFoundError } from "../../graphql/errors";
+import type { DataSource } from "typeorm";
 import { FieldChecks } from "../../graphql/field-checks";
 import { expectGlobalId } from "../../graphql/global-id";
 import { checkPhone } from "../../graphql/phone-checks";
-import { accountInScope } from "../accounts/account-access";
+import { accountInScope, liveChildInScope } from "../accounts/account-access";
 import type { Viewer } from "../auth/viewer";
 import type { CatalogService } from "../catalogs/catalog.service";
 import { ContactEntity } from "./contact.entity";
@@ -30,7 +29,7 @@ export class ContactService {
 
   /** Changes the given fields of a contact. */
   async update(viewer: Viewer, input: UpdateContactInput): Promise<ContactEntity> {
-    const contact = await this.visible(viewer, input.id);
+    const contact = await liveChildInScope(this.dataSource, viewer, ContactEntity, "Contact", input.id);
     const fields = await this.check(input, contact);
     const repo = this.dataSource.getRepository(ContactEntity);
     await repo.update({ id: contact.id }, fields);
@@ -39,19 +38,8 @@ export class ContactService {
 
   /** Soft-deletes a contact; returns it as it was. */
   async remove(viewer: Viewer, input: RemoveContactInput): Promise<ContactEntity> {
-    const contact = await this.visible(viewer, input.id);
+    const contact = await liveChildInScope(this.dataSource, viewer, ContactEntity, "Contact", input.id);
     await this.dataSource.getRepository(ContactEntity).update({ id: contact.id }, { deletedAt: new Date() });
-    return contact;
-  }
-
-  /** A live contact on an account in the viewer's scope; NOT_FOUND otherwise. */
-  private async visible(viewer: Viewer, globalId: string): Promise<ContactEntity> {
-    const id = expectGlobalId(globalId, "Contact", "id");
-    const contact = await this.dataSource.getRepository(ContactEntity).findOneBy({ id, deletedAt: IsNull() });
-    if (!contact || contact.prospectId === null) {
-      throw new NotFoundError("Contact", globalId);
-    }
-    await accountInScope(this.dataSource, viewer, contact.prospectId, { kind: "Contact", id: globalId });
     return contact;
   }
 

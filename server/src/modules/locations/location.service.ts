@@ -1,8 +1,8 @@
 import { IsNull, Not, type DataSource, type EntityManager } from "typeorm";
-import { ForbiddenError, NotFoundError } from "../../graphql/errors";
+import { ForbiddenError } from "../../graphql/errors";
 import { FieldChecks } from "../../graphql/field-checks";
 import { expectGlobalId } from "../../graphql/global-id";
-import { accountInScope } from "../accounts/account-access";
+import { accountInScope, liveChildInScope } from "../accounts/account-access";
 import type { Viewer } from "../auth/viewer";
 import { LOCATION_KINDS, LocationEntity, type LocationKind } from "./location.entity";
 import type { AddLocationInput, RemoveLocationInput, UpdateLocationInput } from "./location.inputs";
@@ -48,13 +48,13 @@ export class LocationService {
   /** Changes the given fields; isPrimary true moves the primary flag to this location in the same transaction. */
   async update(viewer: Viewer, input: UpdateLocationInput): Promise<LocationEntity> {
     requireMenu(viewer);
-    const location = await this.visible(viewer, input.id);
+    const location = await liveChildInScope(this.dataSource, viewer, LocationEntity, "Location", input.id);
     const fields = checkAddress(input, location);
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(LocationEntity);
       const changes: Partial<LocationEntity> = { ...fields };
       if (input.isPrimary === true && !location.isPrimary) {
-        await unsetPrimary(m, location.prospectId!);
+        await unsetPrimary(m, location.prospectId);
         changes.isPrimary = true;
       } else if (input.isPrimary === false) {
         changes.isPrimary = false;
@@ -69,28 +69,17 @@ export class LocationService {
   /** Soft-deletes a location; when it was the primary, the oldest remaining one takes over. */
   async remove(viewer: Viewer, input: RemoveLocationInput): Promise<LocationEntity> {
     requireMenu(viewer);
-    const location = await this.visible(viewer, input.id);
+    const location = await liveChildInScope(this.dataSource, viewer, LocationEntity, "Location", input.id);
     await this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(LocationEntity);
       await repo.update({ id: location.id }, { deletedAt: new Date(), isPrimary: false });
       if (location.isPrimary) {
-        const next = await repo.findOne({ where: { prospectId: location.prospectId!, deletedAt: IsNull(), id: Not(location.id) }, order: { id: "ASC" } });
+        const next = await repo.findOne({ where: { prospectId: location.prospectId, deletedAt: IsNull(), id: Not(location.id) }, order: { id: "ASC" } });
         if (next) {
           await repo.update({ id: next.id }, { isPrimary: true });
         }
       }
     });
-    return location;
-  }
-
-  /** A live location on an account in the viewer's scope; NOT_FOUND otherwise. */
-  private async visible(viewer: Viewer, globalId: string): Promise<LocationEntity> {
-    const id = expectGlobalId(globalId, "Location", "id");
-    const location = await this.dataSource.getRepository(LocationEntity).findOneBy({ id, deletedAt: IsNull() });
-    if (!location || location.prospectId === null) {
-      throw new NotFoundError("Location", globalId);
-    }
-    await accountInScope(this.dataSource, viewer, location.prospectId, { kind: "Location", id: globalId });
     return location;
   }
 }

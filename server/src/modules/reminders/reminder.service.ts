@@ -1,9 +1,9 @@
-import { IsNull, type DataSource, type SelectQueryBuilder } from "typeorm";
+import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { ForbiddenError, NotFoundError, UserInputError } from "../../graphql/errors";
 import { FieldChecks } from "../../graphql/field-checks";
 import { expectGlobalId } from "../../graphql/global-id";
 import { pageSize } from "../../graphql/connection";
-import { accountInScope } from "../accounts/account-access";
+import { accountInScope, liveChildInScope } from "../accounts/account-access";
 import { AccountEntity, AccountStatusCode } from "../accounts/account.entity";
 import { applyVisibility } from "../accounts/account.scope";
 import { PermissionEntity, UserPermissionEntity } from "../auth/permission.entity";
@@ -124,12 +124,7 @@ export class ReminderService {
 
   /** A live reminder on an account in scope (else NOT_FOUND) that the viewer may change (else FORBIDDEN). */
   private async editable(viewer: Viewer, globalId: string): Promise<ReminderEntity> {
-    const id = expectGlobalId(globalId, "Reminder", "id");
-    const reminder = await this.dataSource.getRepository(ReminderEntity).findOneBy({ id, deletedAt: IsNull() });
-    if (!reminder) {
-      throw new NotFoundError("Reminder", globalId);
-    }
-    await accountInScope(this.dataSource, viewer, reminder.prospectId, { kind: "Reminder", id: globalId });
+    const reminder = await liveChildInScope(this.dataSource, viewer, ReminderEntity, "Reminder", globalId);
     if (!canEditReminder(viewer, reminder)) {
       throw new ForbiddenError("Only who created a reminder, its assignee or a manager (crm-manager) may change it");
     }
