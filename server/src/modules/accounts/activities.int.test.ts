@@ -81,6 +81,20 @@ describe.each(testDialects())("Query.activities on %s", (dialect) => {
     expect(clientsOnly.data!.activities.map((i) => i.title)).toEqual(["Visita cliente"]);
   });
 
+  it("should list a client company's note once when several visible accounts share the company", async () => {
+    const ds = api.db.dataSource;
+    const company = await buildCompany(ds);
+    const client = { type: AccountTypeCode.client, status: AccountStatusCode.registered, companyId: company.id };
+    const first = await buildProspect(ds, users.sdr, client);
+    await buildProspect(ds, users.sdr2, client);
+    const july = (day: number) => new Date(Date.UTC(2031, 6, day, 10));
+    await ds.getRepository(CompanyNoteEntity).save({ companyId: company.id, followUpStatusId: null, comment: "Junta compartida", action: "meeting", scheduledDate: july(8), createdBy: users.sdr.id });
+    const res = await clients.manager!.gql<{ activities: Item[] }>(ACTIVITIES, { from: july(1).toISOString(), to: july(31).toISOString() });
+    expect(res.errors).toBeUndefined();
+    // The note belongs to the company: one calendar item, shown on its first account (as the note's own account is chosen elsewhere).
+    expect(res.data!.activities.map((i) => [i.title, i.account.legacyId])).toEqual([["Junta compartida", first.id]]);
+  });
+
   it("should refuse an inverted or too long range with BAD_USER_INPUT", async () => {
     expect(codeOf(await clients.sdr!.gql(ACTIVITIES, { from: RANGE.to, to: RANGE.from }))).toBe("BAD_USER_INPUT");
     expect(codeOf(await clients.sdr!.gql(ACTIVITIES, { from: RANGE.from, to: new Date(Date.UTC(2032, 0, 1)).toISOString() }))).toBe("BAD_USER_INPUT");

@@ -31,7 +31,8 @@ type Row = Record<string, unknown>;
 /**
  * The calendar: scheduled notes of both comment tables and reminders due in [from, to),
  * of accounts in the viewer's scope and filter (the same SQL as the accounts list, as a
- * subquery). One statement for the items, one for their reminders' rows; the accounts come
+ * subquery; a company's note appears once, on the company's first account in scope, as
+ * NoteService does). One statement for the items, one for their reminders' rows; the accounts come
  * through the request's accountsById loader.
  */
 export class ActivityService {
@@ -59,15 +60,17 @@ export class ActivityService {
            FROM prospect_follow_up_comments pc
           WHERE pc.deleted_at IS NULL AND pc.scheduled_date >= ? AND pc.scheduled_date < ? AND pc.prospect_id IN (${scopeSql})
          UNION ALL
-         SELECT 'company', fc.id, pu.id, fc.follow_up_status_id, fc.comment, fc.action, fc.scheduled_date, fc.created_by, fc.created_at, NULL
-           FROM follow_up_comments fc JOIN prospection_users pu ON pu.company_id = fc.company_id
-          WHERE fc.deleted_at IS NULL AND fc.scheduled_date >= ? AND fc.scheduled_date < ? AND pu.id IN (${scopeSql})
+         SELECT 'company', fc.id, acc.account_id, fc.follow_up_status_id, fc.comment, fc.action, fc.scheduled_date, fc.created_by, fc.created_at, NULL
+           FROM follow_up_comments fc
+           JOIN (SELECT pu.company_id AS company_id, MIN(pu.id) AS account_id FROM prospection_users pu
+                  WHERE pu.company_id IS NOT NULL AND pu.id IN (${scopeSql}) GROUP BY pu.company_id) acc ON acc.company_id = fc.company_id
+          WHERE fc.deleted_at IS NULL AND fc.scheduled_date >= ? AND fc.scheduled_date < ?
          UNION ALL
          SELECT 'reminder', r.id, r.prospect_id, NULL, r.text, NULL, r.due_at, r.created_by, r.created_at, r.completed_at
            FROM reminders r
           WHERE r.deleted_at IS NULL AND r.due_at >= ? AND r.due_at < ? AND r.prospect_id IN (${scopeSql})
        ) items ORDER BY items.date, items.source, items.id LIMIT ?`,
-      [...range, ...scopeParams, ...range, ...scopeParams, ...range, ...scopeParams, MAX_ITEMS],
+      [...range, ...scopeParams, ...scopeParams, ...range, ...range, ...scopeParams, MAX_ITEMS],
     );
     const reminderIds = rows.filter((r) => r.source === "reminder").map((r) => Number(r.id));
     const reminders = reminderIds.length === 0 ? [] : await this.dataSource.getRepository(ReminderEntity).findBy({ id: In(reminderIds) });
