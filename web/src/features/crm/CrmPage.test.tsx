@@ -2,7 +2,7 @@ import type { MockLink } from "@apollo/client/testing";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { useLocation } from "react-router";
 
-import { SalesmenDocument } from "../../__generated__/graphql";
+import { AccountPanelDocument, SalesmenDocument } from "../../__generated__/graphql";
 import {
   accountsConnection,
   accountsMock,
@@ -14,6 +14,8 @@ import {
 } from "../../test/fixtures";
 import { fakeLayout } from "../../test/layout";
 import { renderWithProviders } from "../../test/renderWithProviders";
+import { buildPanelAccount } from "../account-panel/panelFixtures";
+import type { PanelAccount } from "../account-panel/useAccountPanel";
 import { CrmPage } from "./CrmPage";
 
 function LocationProbe() {
@@ -22,7 +24,7 @@ function LocationProbe() {
 }
 
 function locationSearch(): string {
-  // By test id: an open side panel (modal) hides the rest of the page from the accessibility tree.
+  // By test id: the location probe is not part of the page's accessible content.
   return screen.getByTestId("location").textContent ?? "";
 }
 
@@ -71,6 +73,7 @@ describe("CrmPage", () => {
       permissions: ["all-prospects"],
       mocks: [
         accountsMock({}, accountsConnection([acme])),
+        accountsMock({ filter: { salesmanIds: ["VXNlcjoy"] } }, accountsConnection([bodega])),
         {
           request: { query: SalesmenDocument },
           result: { data: { salesmen: [{ __typename: "User", id: "VXNlcjoy", name: "Beto Ruiz" }] } },
@@ -86,14 +89,23 @@ describe("CrmPage", () => {
     fireEvent.click(screen.getByRole("button", { name: "Executive" }));
     fireEvent.click(await screen.findByRole("checkbox", { name: "Beto Ruiz" }));
     expect(locationSearch()).toBe("?salesman=VXNlcjoy");
+    expect(await screen.findByRole("button", { name: "Bodega" })).toBeTruthy();
   });
 
   it("should open the account in the URL when its name is clicked", async () => {
-    renderCrm({ route: "/?q=ac", mocks: [accountsMock({ filter: { search: "ac" } }, accountsConnection([acme, bodega]))] });
+    const bodegaInPanel = buildPanelAccount({ __typename: "Client", id: bodega.id, type: "CLIENT", name: "Bodega" } as Partial<PanelAccount>);
+    renderCrm({
+      route: "/?q=ac",
+      mocks: [
+        accountsMock({ filter: { search: "ac" } }, accountsConnection([acme, bodega])),
+        { request: { query: AccountPanelDocument, variables: { id: bodega.id } }, result: { data: { account: bodegaInPanel } } },
+      ],
+    });
 
     fireEvent.click(await screen.findByRole("button", { name: "Bodega" }));
 
     expect(locationSearch()).toBe("?q=ac&account=Client:2");
+    expect(await screen.findByRole("dialog", { name: "Bodega" })).toBeTruthy();
   });
 
   it("should query with the picked filter and write it to the URL when a type is checked", async () => {
