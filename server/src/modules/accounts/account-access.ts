@@ -1,26 +1,38 @@
 import { IsNull, type DataSource, type EntityManager, type EntityTarget, type FindOptionsWhere } from "typeorm";
-import { NotFoundError } from "../../graphql/errors";
+import { ConflictError, NotFoundError } from "../../graphql/errors";
 import { expectGlobalId, type NodeKind } from "../../graphql/global-id";
 import type { Viewer } from "../auth/viewer";
-import { AccountEntity } from "./account.entity";
+import { AccountEntity, AccountStatusCode } from "./account.entity";
 import { applyVisibility } from "./account.scope";
 
+/** A removed account (status 0) takes no writes but restoreAccount: CONFLICT ACCOUNT_REMOVED, so nobody edits what the list no longer shows. */
+export function expectNotRemoved(account: Pick<AccountEntity, "status">): void {
+  if (account.status === AccountStatusCode.removed) {
+    throw new ConflictError("This account was removed; restore it first", { reason: "ACCOUNT_REMOVED" });
+  }
+}
+
 /**
- * The account a child row (note, contact, location, reminder, email) belongs to, in the
- * viewer's scope. Out of scope is NOT_FOUND naming the child, so a write never reveals
- * that a row exists on an account the viewer cannot see.
+ * The account a write is about (itself, or the one a note, contact, location, reminder or
+ * email belongs to), in the viewer's scope. Out of scope is NOT_FOUND naming the child, so
+ * a write never reveals that a row exists on an account the viewer cannot see; a removed
+ * account is CONFLICT (expectNotRemoved) unless `allowRemoved`.
  */
 export async function accountInScope(
   db: DataSource | EntityManager,
   viewer: Viewer,
   accountId: number,
   notFound: { kind: string; id: string | number } = { kind: "Account", id: accountId },
+  options: { allowRemoved?: boolean } = {},
 ): Promise<AccountEntity> {
   const qb = db.getRepository(AccountEntity).createQueryBuilder("a").where("a.id = :id", { id: accountId });
   applyVisibility(qb, viewer);
   const account = await qb.getOne();
   if (!account) {
     throw new NotFoundError(notFound.kind, notFound.id);
+  }
+  if (!options.allowRemoved) {
+    expectNotRemoved(account);
   }
   return account;
 }

@@ -6,7 +6,7 @@ import { UserEntity } from "../auth/user.entity";
 import type { Viewer } from "../auth/viewer";
 import { CompanyNoteEntity, ProspectNoteEntity } from "../notes/note.entities";
 import { accountInScope } from "./account-access";
-import { AccountEntity, AccountStatusCode, AccountTypeCode } from "./account.entity";
+import { AccountEntity, AccountTypeCode } from "./account.entity";
 
 /**
  * The account a write is about, read inside the write's transaction and inside the viewer's
@@ -15,11 +15,7 @@ import { AccountEntity, AccountStatusCode, AccountTypeCode } from "./account.ent
  */
 export async function loadForWrite(manager: EntityManager, viewer: Viewer, accountGlobalId: string, options: { allowRemoved?: boolean } = {}): Promise<AccountEntity> {
   const id = expectGlobalId(accountGlobalId, "Account", "accountId");
-  const account = await accountInScope(manager, viewer, id, { kind: "Account", id: accountGlobalId });
-  if (account.status === AccountStatusCode.removed && !options.allowRemoved) {
-    throw new ConflictError("This account was removed; restore it first", { reason: "ACCOUNT_REMOVED" });
-  }
-  return account;
+  return accountInScope(manager, viewer, id, { kind: "Account", id: accountGlobalId }, options);
 }
 
 /**

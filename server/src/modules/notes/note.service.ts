@@ -2,7 +2,7 @@ import { IsNull, type DataSource, type Repository } from "typeorm";
 import { FieldChecks } from "../../graphql/field-checks";
 import { ForbiddenError, NotFoundError, UserInputError } from "../../graphql/errors";
 import { expectGlobalId, fromGlobalId } from "../../graphql/global-id";
-import { accountInScope, companyAccountInScope } from "../accounts/account-access";
+import { accountInScope, companyAccountInScope, expectNotRemoved } from "../accounts/account-access";
 import { AccountTypeCode, type AccountEntity } from "../accounts/account.entity";
 import type { Viewer } from "../auth/viewer";
 import { CompanyNoteEntity, NOTE_ACTIONS, ProspectNoteEntity, type NoteAction, type NoteColumns } from "./note.entities";
@@ -116,6 +116,7 @@ export class NoteService {
       if (!account) {
         throw new NotFoundError("Note", globalId);
       }
+      expectNotRemoved(account);
       accountId = account.id;
     } else {
       accountId = (await accountInScope(this.dataSource, viewer, note.prospectId, { kind: "Note", id: globalId })).id;
