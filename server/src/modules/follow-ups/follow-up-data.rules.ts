@@ -42,8 +42,11 @@ export function followUpDataChanges(fields: FollowUpDataFields, catalogs: Catalo
     changes.channel = fields.channel;
   }
   if (fields.accountValue !== undefined) {
-    if (fields.accountValue !== null && !(fields.accountValue >= 0 && fields.accountValue < MAX_VALUE)) {
+    if (fields.accountValue !== null && !(fields.accountValue >= 0)) {
       fail("accountValue", "must be 0 or more");
+    } else if (fields.accountValue !== null && !(fields.accountValue < MAX_VALUE)) {
+      // DECIMAL(14,2): a larger value would fail in SQL (or be clipped by MySQL).
+      fail("accountValue", `must be less than ${MAX_VALUE}`);
     }
     changes.accountValue = fields.accountValue === null ? null : Math.round(fields.accountValue * 100) / 100;
   }
