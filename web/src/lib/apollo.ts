@@ -30,6 +30,11 @@ export function createApolloCache(): InMemoryCache {
       TablePreferences: { keyFields: ["view"] },
       // A singleton without an id: replace it whole rather than warn about losing fields.
       Catalogs: { merge: true },
+      // Id-less values owned by one account: the list and the side panel select different fields
+      // of them, so merge the fields. Replacing them would make each query drop the other's fields
+      // and refetch (Apollo stops that loop with a "stopped refetching" warning).
+      FollowUpData: { merge: true },
+      Phone: { merge: true },
     },
   });
 }
