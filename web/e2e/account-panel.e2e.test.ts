@@ -55,6 +55,28 @@ describe("the side panel in the browser", () => {
     });
   });
 
+  it("should keep the page's header, filters and list controls usable beside the open panel", async () => {
+    await asUser("sdr", async (page) => {
+      const crm = new CrmPage(page);
+      await crm.open();
+      const [name] = await crm.visibleNames();
+      if (!name) {
+        throw new Error("the SDR's list is empty");
+      }
+      const panel = await crm.openAccount(name);
+
+      // Playwright's click refuses an element another one covers: each of these would fail under the panel.
+      await page.getByRole("button", { name: "Sign out" }).click({ trial: true });
+      await page.getByRole("search").getByRole("button", { name: "Country", exact: true }).click({ trial: true });
+      await crm.openColumnChooser();
+      await page.keyboard.press("Escape");
+      await page.getByRole("button", { name: "Add prospect" }).click();
+      await page.getByRole("dialog", { name: "Add prospect" }).waitFor();
+      await page.keyboard.press("Escape");
+      await panel.waitFor();
+    });
+  });
+
   it("should save edited details and show them after a reload", async () => {
     const target = sdrAccounts[1] ?? sdrAccounts[0];
     if (!target) {

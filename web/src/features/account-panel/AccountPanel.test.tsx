@@ -86,6 +86,19 @@ describe("AccountPanel", () => {
     expect(screen.getByTestId("location").textContent).toBe("?view=list");
   });
 
+  it("should stay open when Escape is pressed in a control of the page beside it", async () => {
+    renderWithProviders(
+      <>
+        <input aria-label="Beside the panel" />
+        <AccountPanel />
+      </>,
+      { mocks: panelMocks([]), route: `/?account=${encodeURIComponent(panelAccountId)}` },
+    );
+    await screen.findByRole("dialog", { name: "Lucía Ramírez" });
+    fireEvent.keyDown(screen.getByRole("textbox", { name: "Beside the panel" }), { key: "Escape" });
+    expect(screen.getByRole("dialog", { name: "Lucía Ramírez" })).toBeTruthy();
+  });
+
   it("should say the account is not visible when the server answers NOT_FOUND", async () => {
     renderWithProviders(<AccountPanel />, {
       route: `/?account=${panelAccountId}`,

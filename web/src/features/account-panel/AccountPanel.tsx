@@ -1,4 +1,5 @@
 import * as Dialog from "@radix-ui/react-dialog";
+import { useRef } from "react";
 
 import { errorCodeOf } from "../../lib/errors";
 import { useT } from "../../lib/i18n";
@@ -19,6 +20,7 @@ import { usePanelUrl } from "./usePanelUrl";
  */
 export function AccountPanel() {
   const { accountId, close } = usePanelUrl();
+  const contentRef = useRef<HTMLDivElement>(null);
   return (
     <Dialog.Root
       modal={false}
@@ -35,6 +37,15 @@ export function AccountPanel() {
           aria-describedby={undefined}
           // Outside clicks are the list (opening another account) or toasts: they must not close the panel.
           onInteractOutside={(event) => event.preventDefault()}
+          // Radix hears Escape on the whole document; pressed in the page beside the panel (closing a
+          // filter menu or the column chooser) it belongs to that control, not to the panel.
+          onEscapeKeyDown={(event) => {
+            const target = event.target;
+            if (target instanceof Node && target !== document.body && !contentRef.current?.contains(target)) {
+              event.preventDefault();
+            }
+          }}
+          ref={contentRef}
         >
           {accountId ? <AccountPanelBody key={accountId} accountId={accountId} /> : null}
         </Dialog.Content>

@@ -34,10 +34,10 @@ export function CrmPage() {
   const onOpenAccount = useCallback((accountId: string) => update({ accountId }), [update]);
 
   return (
-    <section className="crm">
+    <section className={state.accountId ? "crm crm--panel-open" : "crm"}>
       <header className="crm__header">
         <h1>{t.title}</h1>
-        {/* Left-aligned: the side panel covers the right of the page and must not hide these. */}
+        {/* Beside the title: the first things a user reaches, with or without the side panel open. */}
         <AddProspectButton />
         <ViewSwitcher active={view} onChange={(key) => update({ view: key })} />
       </header>
