@@ -1,0 +1,64 @@
+import { gql } from "@apollo/client";
+
+import { createApolloCache } from "./apollo";
+
+const listFields = gql`
+  fragment ListFields on Prospect {
+    id
+    followUpData {
+      accountValue
+    }
+    phone {
+      code
+      number
+    }
+  }
+`;
+
+const panelFields = gql`
+  fragment PanelFields on Prospect {
+    id
+    followUpData {
+      annotations
+    }
+    phone {
+      e164
+    }
+  }
+`;
+
+describe("createApolloCache", () => {
+  it("should keep both queries' fields of an account's follow-up data and phone", () => {
+    const cache = createApolloCache();
+    const id = cache.identify({ __typename: "Prospect", id: "UHJvc3BlY3Q6MQ==" });
+    cache.writeFragment({
+      id,
+      fragment: listFields,
+      data: {
+        __typename: "Prospect",
+        id: "UHJvc3BlY3Q6MQ==",
+        followUpData: { __typename: "FollowUpData", accountValue: 23000 },
+        phone: { __typename: "Phone", code: "52", number: "5512345678" },
+      },
+    });
+    cache.writeFragment({
+      id,
+      fragment: panelFields,
+      data: {
+        __typename: "Prospect",
+        id: "UHJvc3BlY3Q6MQ==",
+        followUpData: { __typename: "FollowUpData", annotations: "Buen Fin" },
+        phone: { __typename: "Phone", e164: "+525512345678" },
+      },
+    });
+
+    expect(cache.readFragment({ id, fragment: listFields })).toMatchObject({
+      followUpData: { accountValue: 23000 },
+      phone: { code: "52", number: "5512345678" },
+    });
+    expect(cache.readFragment({ id, fragment: panelFields })).toMatchObject({
+      followUpData: { annotations: "Buen Fin" },
+      phone: { e164: "+525512345678" },
+    });
+  });
+});
