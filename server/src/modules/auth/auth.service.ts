@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { compare } from "bcryptjs";
-import type { DataSource } from "typeorm";
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { UnauthenticatedError } from "../../graphql/errors";
 import { ApiTokenEntity } from "./api-token.entity";
 import { PermissionEntity, UserPermissionEntity } from "./permission.entity";
@@ -12,6 +12,34 @@ import { TOKEN_SCOPES, Viewer, type TokenScope } from "./viewer";
 /** SHA-256 of a secret: sessions and API tokens are stored hashed only. */
 export function hashSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
+}
+
+interface UserKeysRow {
+  id: number;
+  email: string;
+  name: string;
+  permissions: string | null;
+}
+
+/**
+ * Joins the active user of `userIdColumn` and their permission keys (GROUP_CONCAT) to a
+ * session or token query, so a request's viewer is one statement whichever way it signed in.
+ */
+function activeUserWithKeys<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, userIdColumn: string): SelectQueryBuilder<T> {
+  return qb
+    .select(["u.id AS id", "u.email AS email", "u.name AS name"])
+    .addSelect("GROUP_CONCAT(p.key)", "permissions")
+    .innerJoin(UserEntity, "u", `u.id = ${userIdColumn}`)
+    .leftJoin(UserPermissionEntity, "up", "up.user_id = u.id")
+    .leftJoin(PermissionEntity, "p", "p.id = up.permission_id")
+    .where("u.active = :active", { active: true })
+    .groupBy("u.id")
+    .addGroupBy("u.email")
+    .addGroupBy("u.name");
+}
+
+function keysOf(row: UserKeysRow): string[] {
+  return row.permissions ? row.permissions.split(",") : [];
 }
 
 export interface NewSession {
@@ -60,26 +88,14 @@ export class AuthService {
 
   /** The viewer of a session cookie, in one statement; null when expired, unknown or deactivated. */
   async viewerForSession(token: string): Promise<Viewer | null> {
-    const row = await this.dataSource
-      .createQueryBuilder()
-      .select(["u.id AS id", "u.email AS email", "u.name AS name"])
-      .addSelect("GROUP_CONCAT(p.key)", "permissions")
-      .from(SessionEntity, "s")
-      .innerJoin(UserEntity, "u", "u.id = s.user_id")
-      .leftJoin(UserPermissionEntity, "up", "up.user_id = u.id")
-      .leftJoin(PermissionEntity, "p", "p.id = up.permission_id")
-      .where("s.token_hash = :hash", { hash: hashSecret(token) })
+    const row = await activeUserWithKeys(this.dataSource.createQueryBuilder().from(SessionEntity, "s"), "s.user_id")
+      .andWhere("s.token_hash = :hash", { hash: hashSecret(token) })
       .andWhere("s.expires_at > :now", { now: new Date() })
-      .andWhere("u.active = :active", { active: true })
-      .groupBy("u.id")
-      .addGroupBy("u.email")
-      .addGroupBy("u.name")
-      .getRawOne<{ id: number; email: string; name: string; permissions: string | null }>();
+      .getRawOne<UserKeysRow>();
     if (!row) {
       return null;
     }
-    const permissions = row.permissions ? row.permissions.split(",") : [];
-    return new Viewer(Number(row.id), row.email, row.name, permissions);
+    return new Viewer(Number(row.id), row.email, row.name, keysOf(row));
   }
 
   /**
@@ -89,24 +105,14 @@ export class AuthService {
    */
   async viewerForToken(secret: string): Promise<Viewer | null> {
     const now = new Date();
-    const row = await this.dataSource
-      .createQueryBuilder()
-      .select(["t.id AS tokenId", "t.scopes AS scopes", "u.id AS id", "u.email AS email", "u.name AS name"])
-      .addSelect("GROUP_CONCAT(p.key)", "permissions")
-      .from(ApiTokenEntity, "t")
-      .innerJoin(UserEntity, "u", "u.id = t.user_id")
-      .leftJoin(UserPermissionEntity, "up", "up.user_id = u.id")
-      .leftJoin(PermissionEntity, "p", "p.id = up.permission_id")
-      .where("t.token_hash = :hash", { hash: hashSecret(secret) })
+    const row = await activeUserWithKeys(this.dataSource.createQueryBuilder().from(ApiTokenEntity, "t"), "t.user_id")
+      .addSelect(["t.id AS tokenId", "t.scopes AS scopes"])
+      .andWhere("t.token_hash = :hash", { hash: hashSecret(secret) })
       .andWhere("t.revoked_at IS NULL")
       .andWhere("(t.expires_at IS NULL OR t.expires_at > :now)", { now })
-      .andWhere("u.active = :active", { active: true })
-      .groupBy("t.id")
+      .addGroupBy("t.id")
       .addGroupBy("t.scopes")
-      .addGroupBy("u.id")
-      .addGroupBy("u.email")
-      .addGroupBy("u.name")
-      .getRawOne<{ tokenId: number; scopes: string; id: number; email: string; name: string; permissions: string | null }>();
+      .getRawOne<UserKeysRow & { tokenId: number; scopes: string }>();
     if (!row) {
       return null;
     }
@@ -118,7 +124,6 @@ export class AuthService {
       .where("id = :id AND (last_used_at IS NULL OR last_used_at < :staleBefore)", { id: row.tokenId, staleBefore: new Date(now.getTime() - 60_000) })
       .execute();
     const scopes = (JSON.parse(row.scopes) as string[]).filter((s): s is TokenScope => TOKEN_SCOPES.includes(s as TokenScope));
-    const permissions = row.permissions ? row.permissions.split(",") : [];
-    return new Viewer(Number(row.id), row.email, row.name, permissions, new Set(scopes), Number(row.tokenId));
+    return new Viewer(Number(row.id), row.email, row.name, keysOf(row), new Set(scopes), Number(row.tokenId));
   }
 }
