@@ -47,6 +47,10 @@ describe("localizeFieldErrors", () => {
     });
   });
 
+  it("should recognise a minimum length with its number", () => {
+    expect(localizeFieldMessage("must be at least 10 characters", { tooShort: (min) => `Mínimo ${min} caracteres.` })).toBe("Mínimo 10 caracteres.");
+  });
+
   it("should accept a fixed tooLong message as well as a function", () => {
     expect(localizeFieldMessage("must be at most 5000 characters", { tooLong: "Máximo 5000 caracteres." })).toBe("Máximo 5000 caracteres.");
   });

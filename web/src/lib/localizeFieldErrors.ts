@@ -12,6 +12,7 @@
 export interface FieldRuleMessages {
   readonly required?: string;
   readonly tooLong?: string | ((max: number) => string);
+  readonly tooShort?: string | ((min: number) => string);
   readonly email?: string;
   readonly date?: string;
   readonly digitsOnly?: string;
@@ -30,6 +31,7 @@ const call = <A extends unknown[]>(message: string | ((...args: A) => string) | 
 const rules: ReadonlyArray<readonly [RegExp, Translate]> = [
   [/^is required$/, (_, m) => m.required],
   [/^must be at most (\d+) characters$/, (match, m) => call(m.tooLong, Number(match[1]))],
+  [/^must be at least (\d+) characters$/, (match, m) => call(m.tooShort, Number(match[1]))],
   [/^must be a valid email address$/, (_, m) => m.email],
   [/^must be a valid date$/, (_, m) => m.date],
   [/^must contain digits only$/, (_, m) => m.digitsOnly],

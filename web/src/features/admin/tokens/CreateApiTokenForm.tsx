@@ -2,6 +2,7 @@ import { Field, Form, Formik, type FormikHelpers } from "formik";
 
 import { TextField } from "../../../components/form/FormField";
 import { fieldErrorsOf } from "../../../lib/errors";
+import { localizeFieldErrors } from "../../../lib/localizeFieldErrors";
 import { useT } from "../../../lib/i18n";
 import { useErrorMessage } from "../../../lib/useErrorMessage";
 import {
@@ -34,7 +35,7 @@ export function CreateApiTokenForm({ onCreated }: { onCreated: (secret: string) 
       }
     } catch (reason) {
       // Server rules (e.g. ADMIN scope without the admin permission) land on their fields.
-      const fields = fieldErrorsOf(reason);
+      const fields = localizeFieldErrors(fieldErrorsOf(reason), {}, { name: { required: t.create.nameRequired, tooLong: t.create.nameTooLong } });
       helpers.setErrors({ name: fields.name, scopes: fields.scopes, expiresOn: fields.expiresAt });
     }
   }

@@ -2,10 +2,10 @@ import { Form, Formik, type FormikHelpers } from "formik";
 
 import { TextField } from "../../../components/form/FormField";
 import { useToast } from "../../../components/Toast";
-import { errorCodeOf, fieldErrorsOf } from "../../../lib/errors";
+import { errorCodeOf } from "../../../lib/errors";
 import { useT } from "../../../lib/i18n";
 import { useErrorMessage } from "../../../lib/useErrorMessage";
-import { createUserSchema, emptyCreateUserValues, type CreateUserValues } from "./createUser.schema";
+import { createUserSchema, emptyCreateUserValues, userFieldErrors, type CreateUserValues } from "./createUser.schema";
 import { userMessages } from "./messages";
 import { KeyFieldset, RoleFieldset } from "./PermissionFieldsets";
 import { accessPermissionKeys, composePermissions } from "./permissionKeys";
@@ -30,7 +30,7 @@ export function CreateUserForm() {
       helpers.resetForm();
       toast.success(t.create.created(user?.name ?? values.name.trim()));
     } catch (error) {
-      const fields = fieldErrorsOf(error);
+      const fields = userFieldErrors(error, t.validation);
       if (errorCodeOf(error) === "CONFLICT") {
         helpers.setErrors({ email: t.validation.emailTaken });
       } else if (Object.keys(fields).length > 0) {

@@ -5,11 +5,10 @@ import type { AdminUserRow_UserFragment } from "../../../__generated__/graphql";
 import { TextField } from "../../../components/form/FormField";
 import { DialogActions, ModalDialog } from "../../../components/ModalDialog";
 import { useToast } from "../../../components/Toast";
-import { fieldErrorsOf } from "../../../lib/errors";
 import { useT } from "../../../lib/i18n";
 import { commonMessages } from "../../../lib/messages";
 import { useErrorMessage } from "../../../lib/useErrorMessage";
-import { passwordSchema } from "./createUser.schema";
+import { passwordSchema, userFieldErrors } from "./createUser.schema";
 import { userMessages } from "./messages";
 import { useResetUserPassword } from "./useUsers";
 
@@ -33,7 +32,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: AdminUserRow_User
               toast.success(t.passwordReset(user.name));
               onClose();
             } catch (error) {
-              const fields = fieldErrorsOf(error);
+              const fields = userFieldErrors(error, t.validation);
               if (fields.password) {
                 helpers.setErrors({ password: fields.password });
               } else {

@@ -100,6 +100,37 @@ describe("UsersPage", () => {
     await waitFor(() => expect(within(rowOf("Carla Díaz")).getByText("MDR")).toBeTruthy());
   });
 
+  it("should show the server's field problems in the page's language on their fields", async () => {
+    renderWithProviders(<UsersPage />, {
+      locale: "es-MX",
+      mocks: [
+        meMock(buildViewer(["admin"])),
+        listMock([me, beto, dora]),
+        {
+          request: { query: CreateUserDocument, variables: () => true },
+          result: {
+            errors: [
+              {
+                message: "Invalid input",
+                extensions: { code: "BAD_USER_INPUT", fields: { name: "is required", password: "must be at least 10 characters" } },
+              },
+            ],
+          },
+        },
+      ],
+    });
+    await screen.findByText("Beto Ruiz");
+
+    fireEvent.change(screen.getByLabelText("Nombre"), { target: { value: "Carla Díaz" } });
+    fireEvent.change(screen.getByLabelText("Correo"), { target: { value: "carla@example.com" } });
+    fireEvent.change(screen.getByLabelText("Contraseña inicial"), { target: { value: "s3cret-pass" } });
+    fireEvent.click(screen.getByRole("button", { name: "Crear usuario" }));
+
+    expect(await screen.findByText("Escribe el nombre del usuario.")).toBeTruthy();
+    expect(screen.getByText("Usa al menos 10 caracteres.")).toBeTruthy();
+    expect(screen.queryByText("is required")).toBeNull();
+  });
+
   it("should save the whole permission set, keeping keys the page does not know, when permissions are edited", async () => {
     const matcher = jest.fn((variables: SetUserPermissionsMutationVariables) => variables.input.userId === beto.id);
     renderUsers([
