@@ -57,9 +57,16 @@ export async function liveChildInScope<T extends { id: number; prospectId: numbe
   return row as T & { prospectId: number };
 }
 
-/** One account of a client company in the viewer's scope (the company's comments belong to it), or null. */
+/**
+ * One account of a client company in the viewer's scope (the company's comments belong to
+ * it), or null: a live one before a removed one (several accounts can share a company), then
+ * the oldest.
+ */
 export async function companyAccountInScope(db: DataSource | EntityManager, viewer: Viewer, companyId: number): Promise<AccountEntity | null> {
   const qb = db.getRepository(AccountEntity).createQueryBuilder("a").where("a.company_id = :companyId", { companyId });
   applyVisibility(qb, viewer);
-  return qb.orderBy("a.id", "ASC").getOne();
+  return qb
+    .orderBy(`CASE WHEN a.status = ${AccountStatusCode.removed} THEN 1 ELSE 0 END`, "ASC")
+    .addOrderBy("a.id", "ASC")
+    .getOne();
 }

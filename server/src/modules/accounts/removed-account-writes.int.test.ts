@@ -54,6 +54,22 @@ describe.each(testDialects())("child writes on a removed account (%s)", (dialect
     ["sendEmail", "mutation($input: SendEmailInput!) { sendEmail(input: $input) { id } }", () => ({ accountId: ids.account, to: "borrada@test.example", subject: "Hola", body: "Texto" })],
   );
 
+  it("updateNote should still edit a company's note while another account of the company is live", async () => {
+    const ds = api.db.dataSource;
+    const sdr = await buildUser(ds, ["crm", "sdr"]);
+    const company = await buildCompany(ds);
+    const asClient = { type: AccountTypeCode.client, companyId: company.id };
+    await buildProspect(ds, sdr, { ...asClient, status: AccountStatusCode.removed });
+    await buildProspect(ds, sdr, { ...asClient, status: AccountStatusCode.registered });
+    const note = await buildCompanyNote(ds, company.id, sdr, "Antes");
+    const res = await (await api.as(sdr)).gql<{ updateNote: { comment: string } }>(
+      "mutation($input: UpdateNoteInput!) { updateNote(input: $input) { comment } }",
+      { input: { id: noteGlobalId({ source: "company", id: note.id }), comment: "Después" } },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.updateNote).toEqual({ comment: "Después" });
+  });
+
   it.each(cases)("%s should be CONFLICT ACCOUNT_REMOVED and write nothing", async (_name, mutation, input) => {
     const before = await childState(api);
     const res = await client.gql(mutation, { input: input() });
