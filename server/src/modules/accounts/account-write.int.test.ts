@@ -107,6 +107,8 @@ describe.each(testDialects())("account updates on %s", (dialect) => {
       const input = { accountId: gid(account), version: account.version };
       const email = await clients.sdr!.gql(UPDATE, { input: { ...input, email: "TOMADO@x.example" } });
       expect(email.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", existingAccountId: gid(taken) });
+      // The message fits an edit (it is shared with createProspect): no "create it anyway".
+      expect(email.errors?.[0]?.message).toMatch(/already exists: .*Pass allowDuplicate: true to save it anyway\.$/);
       expect((await reload(account)).version).toBe(account.version);
       // The company name already collides, but an edit that does not change it is not re-checked.
       expect(codeOf(await clients.sdr!.gql(UPDATE, { input: { ...input, name: "Otro contacto" } }))).toBe("OK");

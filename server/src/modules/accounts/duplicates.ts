@@ -128,8 +128,8 @@ export async function duplicateConflict(manager: EntityManager, viewer: Viewer, 
   const named = duplicates.find((d) => d.existingAccountId !== null) ?? null;
   const fields = [...new Set(matches.flatMap((m) => m.matchedOn))].join(", ");
   const message = named
-    ? `An account with the same ${fields} already exists: ${named.name} (${named.companyName}). Pass allowDuplicate to create it anyway.`
-    : `An account with the same ${fields} already exists (assigned to another salesman). Pass allowDuplicate to create it anyway.`;
+    ? `An account with the same ${fields} already exists: ${named.name} (${named.companyName}). Pass allowDuplicate: true to save it anyway.`
+    : `An account with the same ${fields} already exists (assigned to another salesman). Pass allowDuplicate: true to save it anyway.`;
   return new ConflictError(message, {
     duplicates,
     existingAccountId: named?.existingAccountId ?? null,
