@@ -7,9 +7,11 @@ import * as yup from "yup";
 import { AccountEmailsDocument, SendEmailDocument } from "../../../__generated__/graphql";
 import { SelectField, TextAreaField, TextField } from "../../../components/form/FormField";
 import { useToast } from "../../../components/Toast";
+import { errorCodeOf } from "../../../lib/errors";
 import { useI18n, useT } from "../../../lib/i18n";
 import { commonMessages } from "../../../lib/messages";
 import { useErrorMessage } from "../../../lib/useErrorMessage";
+import { prospectMessages } from "../../add-prospect/messages";
 import { submitToServer } from "../formErrors";
 import type { AccountKey } from "../notes/useAddNote";
 import { emailMessages } from "./messages";
@@ -17,15 +19,22 @@ import { emailMessages } from "./messages";
 /** Compose an email to the account or one of its contacts, and the list of emails sent. */
 export function EmailTab({ account }: { account: AccountKey }) {
   const t = useT(emailMessages);
+  const { rules } = useT(prospectMessages);
   const common = useT(commonMessages);
   const { format } = useI18n();
   const toast = useToast();
   const toMessage = useErrorMessage();
-  const { data, loading, error } = useQuery(AccountEmailsDocument, { variables: { id: account.id } });
+  const { data, loading, error, refetch } = useQuery(AccountEmailsDocument, { variables: { id: account.id } });
   const [send] = useMutation(SendEmailDocument);
   const schema = useMemo(
-    () => yup.object({ to: yup.string().required(t.required), subject: yup.string().trim().required(t.required).max(200), body: yup.string().trim().required(t.required) }),
-    [t],
+    // The server's SendEmailInput limits: subject 1–255, body 1–50000 characters.
+    () =>
+      yup.object({
+        to: yup.string().required(t.required),
+        subject: yup.string().trim().required(t.required).max(255, rules.tooLong(255)),
+        body: yup.string().trim().required(t.required).max(50_000, rules.tooLong(50_000)),
+      }),
+    [t, rules],
   );
   const current = data?.account;
   const addresses = current
@@ -68,7 +77,14 @@ export function EmailTab({ account }: { account: AccountKey }) {
                 });
                 toast.success(result.data?.sendEmail.status === "DEV_OUTBOX" ? t.queued : t.sent);
               },
-              (reason) => toast.error(toMessage(reason)),
+              (reason) => {
+                toast.error(toMessage(reason));
+                // The server keeps a failed send as a FAILED row: show it in the history.
+                if (errorCodeOf(reason) === "INTEGRATION_FAILED") {
+                  void refetch();
+                }
+              },
+              rules,
             );
             if (ok) {
               helpers.resetForm();

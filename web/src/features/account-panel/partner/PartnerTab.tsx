@@ -10,6 +10,7 @@ import { errorCodeOf } from "../../../lib/errors";
 import { useT } from "../../../lib/i18n";
 import { commonMessages } from "../../../lib/messages";
 import { useErrorMessage } from "../../../lib/useErrorMessage";
+import { prospectMessages } from "../../add-prospect/messages";
 import { submitToServer } from "../formErrors";
 import { panelMessages } from "../messages";
 import { partnerMessages } from "./messages";
@@ -24,6 +25,7 @@ interface PartnerValues {
 /** Partner data of a partner prospect (tab shown only with crm-partners); saved with the account's version. */
 export function PartnerTab({ accountId }: { accountId: string }) {
   const t = useT(partnerMessages);
+  const { rules } = useT(prospectMessages);
   const panelT = useT(panelMessages);
   const common = useT(commonMessages);
   const toast = useToast();
@@ -32,8 +34,13 @@ export function PartnerTab({ accountId }: { accountId: string }) {
   const [upsert] = useMutation(UpsertPartnerDataDocument);
   const [conflict, setConflict] = useState(false);
   const schema = useMemo(
-    () => yup.object({ url: yup.string().trim().matches(/^(https?:\/\/\S+)?$/, t.invalidUrl), comments: yup.string().max(5000) }),
-    [t],
+    // The server's partner-data rules: a web address of at most 255 characters, comments of at most 10000.
+    () =>
+      yup.object({
+        url: yup.string().trim().matches(/^(https?:\/\/\S+)?$/, t.invalidUrl).max(255, rules.tooLong(255)),
+        comments: yup.string().max(10_000, rules.tooLong(10_000)),
+      }),
+    [t, rules],
   );
   if (error) {
     return <p role="alert" className="form-error">{toMessage(error)}</p>;
@@ -66,8 +73,11 @@ export function PartnerTab({ accountId }: { accountId: string }) {
           socialNetwork: orNull(values.socialNetwork),
           comments: orNull(values.comments),
         };
-        const ok = await submitToServer(helpers, async () => void (await upsert({ variables: { input } })), (reason) =>
-          errorCodeOf(reason) === "CONFLICT" ? setConflict(true) : toast.error(toMessage(reason)),
+        const ok = await submitToServer(
+          helpers,
+          async () => void (await upsert({ variables: { input } })),
+          (reason) => (errorCodeOf(reason) === "CONFLICT" ? setConflict(true) : toast.error(toMessage(reason))),
+          rules,
         );
         if (ok) {
           toast.success(t.saved);
