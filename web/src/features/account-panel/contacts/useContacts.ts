@@ -1,4 +1,3 @@
-import type { Reference } from "@apollo/client";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useCallback } from "react";
 
@@ -11,6 +10,7 @@ import {
   type RemoveContactMutation,
   type UpdateContactInput,
 } from "../../../__generated__/graphql";
+import { addToAccountList, removeChildOptions } from "../childCache";
 import type { AccountKey } from "../notes/useAddNote";
 
 /** The account's extra contacts. */
@@ -27,19 +27,9 @@ export function useAddContact(account: AccountKey) {
       await mutate({
         variables: { input: { ...input, accountId: account.id } },
         update(cache, { data }) {
-          const contact = data?.addContact;
-          if (!contact) {
-            return;
+          if (data?.addContact) {
+            addToAccountList(cache, account, "contacts", { __typename: "Contact", id: data.addContact.id });
           }
-          cache.modify({
-            id: cache.identify({ ...account, __typename: account.__typename ?? "Prospect" }),
-            fields: {
-              contacts(existing: readonly Reference[] = [], { toReference }) {
-                const ref = toReference({ __typename: "Contact", id: contact.id });
-                return ref ? [...existing, ref] : existing;
-              },
-            },
-          });
         },
       });
     },
@@ -65,11 +55,7 @@ export function useRemoveContact() {
     async (id: string) => {
       await mutate({
         variables: { input: { id } },
-        optimisticResponse: { removeContact: { __typename: "Contact", id } as RemoveContactMutation["removeContact"] },
-        update(cache) {
-          cache.evict({ id: cache.identify({ __typename: "Contact", id }) });
-          cache.gc();
-        },
+        ...removeChildOptions<RemoveContactMutation>("removeContact", "Contact", id),
       });
     },
     [mutate],

@@ -1,4 +1,3 @@
-import type { Reference } from "@apollo/client";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { Form, Formik } from "formik";
 import { useMemo } from "react";
@@ -12,6 +11,7 @@ import { useI18n, useT } from "../../../lib/i18n";
 import { commonMessages } from "../../../lib/messages";
 import { useErrorMessage } from "../../../lib/useErrorMessage";
 import { prospectMessages } from "../../add-prospect/messages";
+import { addToAccountList } from "../childCache";
 import { submitToServer } from "../formErrors";
 import type { AccountKey } from "../notes/useAddNote";
 import { emailMessages } from "./messages";
@@ -60,19 +60,9 @@ export function EmailTab({ account }: { account: AccountKey }) {
                 const result = await send({
                   variables: { input: { accountId: account.id, ...values } },
                   update(cache, { data: sent }) {
-                    const email = sent?.sendEmail;
-                    if (!email) {
-                      return;
+                    if (sent?.sendEmail) {
+                      addToAccountList(cache, account, "sentEmails", { __typename: "SentEmail", id: sent.sendEmail.id }, "first");
                     }
-                    cache.modify({
-                      id: cache.identify({ ...account, __typename: account.__typename ?? "Prospect" }),
-                      fields: {
-                        sentEmails(existing: readonly Reference[] = [], { toReference }) {
-                          const ref = toReference({ __typename: "SentEmail", id: email.id });
-                          return ref ? [ref, ...existing] : existing;
-                        },
-                      },
-                    });
                   },
                 });
                 toast.success(result.data?.sendEmail.status === "DEV_OUTBOX" ? t.queued : t.sent);

@@ -1,4 +1,3 @@
-import type { Reference } from "@apollo/client";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useCallback } from "react";
 
@@ -11,6 +10,7 @@ import {
   type RemoveLocationMutation,
   type UpdateLocationInput,
 } from "../../../__generated__/graphql";
+import { addToAccountList, removeChildOptions } from "../childCache";
 import type { AccountKey } from "../notes/useAddNote";
 
 export function useAccountLocations(accountId: string) {
@@ -30,19 +30,9 @@ export function useAddLocation(account: AccountKey) {
         variables: { input: { ...input, accountId: account.id } },
         refetchQueries: [AccountLocationsDocument],
         update(cache, { data }) {
-          const location = data?.addLocation;
-          if (!location) {
-            return;
+          if (data?.addLocation) {
+            addToAccountList(cache, account, "locations", { __typename: "Location", id: data.addLocation.id });
           }
-          cache.modify({
-            id: cache.identify({ ...account, __typename: account.__typename ?? "Prospect" }),
-            fields: {
-              locations(existing: readonly Reference[] = [], { toReference }) {
-                const ref = toReference({ __typename: "Location", id: location.id });
-                return ref ? [...existing, ref] : existing;
-              },
-            },
-          });
         },
       });
     },
@@ -66,11 +56,7 @@ export function useRemoveLocation() {
     async (id: string) => {
       await mutate({
         variables: { input: { id } },
-        optimisticResponse: { removeLocation: { __typename: "Location", id } as RemoveLocationMutation["removeLocation"] },
-        update(cache) {
-          cache.evict({ id: cache.identify({ __typename: "Location", id }) });
-          cache.gc();
-        },
+        ...removeChildOptions<RemoveLocationMutation>("removeLocation", "Location", id),
       });
     },
     [mutate],

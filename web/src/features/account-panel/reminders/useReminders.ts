@@ -10,6 +10,7 @@ import {
   type CompleteReminderMutation,
   type RemoveReminderMutation,
 } from "../../../__generated__/graphql";
+import { addToAccountList, removeChildOptions } from "../childCache";
 import type { AccountKey } from "../notes/useAddNote";
 
 export function useAccountReminders(accountId: string) {
@@ -25,23 +26,13 @@ export function useCreateReminder(account: AccountKey) {
       await mutate({
         variables: { input: { ...input, accountId: account.id } },
         update(cache, { data }) {
-          const reminder = data?.createReminder;
-          if (!reminder) {
-            return;
+          if (data?.createReminder) {
+            // Soonest first, as the server orders them.
+            addToAccountList(cache, account, "reminders", { __typename: "Reminder", id: data.createReminder.id }, (readField) => {
+              const due = (item: Reference) => String(readField("dueAt", item) ?? "");
+              return (a, b) => due(a).localeCompare(due(b));
+            });
           }
-          cache.modify({
-            id: cache.identify({ ...account, __typename: account.__typename ?? "Prospect" }),
-            fields: {
-              reminders(existing: readonly Reference[] = [], { toReference, readField }) {
-                const ref = toReference({ __typename: "Reminder", id: reminder.id });
-                if (!ref) {
-                  return existing;
-                }
-                const due = (item: Reference) => String(readField("dueAt", item) ?? "");
-                return [...existing, ref].sort((a, b) => due(a).localeCompare(due(b)));
-              },
-            },
-          });
         },
       });
     },
@@ -71,11 +62,7 @@ export function useRemoveReminder() {
     async (id: string) => {
       await mutate({
         variables: { input: { id } },
-        optimisticResponse: { removeReminder: { __typename: "Reminder", id } as RemoveReminderMutation["removeReminder"] },
-        update(cache) {
-          cache.evict({ id: cache.identify({ __typename: "Reminder", id }) });
-          cache.gc();
-        },
+        ...removeChildOptions<RemoveReminderMutation>("removeReminder", "Reminder", id),
       });
     },
     [mutate],
