@@ -51,3 +51,21 @@ export function DialogActions({ focusCancel, children }: DialogActionsProps) {
     </div>
   );
 }
+
+interface DialogSubmitActionsProps {
+  readonly submitting: boolean;
+  readonly label: string;
+  /** Shown on the submit button while the form is submitting. */
+  readonly busyLabel: string;
+}
+
+/** A dialog form's button row: Cancel and the submit button (disabled while submitting). */
+export function DialogSubmitActions({ submitting, label, busyLabel }: DialogSubmitActionsProps) {
+  return (
+    <DialogActions>
+      <button type="submit" className="button--primary" disabled={submitting}>
+        {submitting ? busyLabel : label}
+      </button>
+    </DialogActions>
+  );
+}

@@ -1,7 +1,7 @@
 import { Form, Formik } from "formik";
 
 import type { AdminUserRow_UserFragment, CrmRole } from "../../../__generated__/graphql";
-import { DialogActions, ModalDialog } from "../../../components/ModalDialog";
+import { DialogSubmitActions, ModalDialog } from "../../../components/ModalDialog";
 import { useToast } from "../../../components/Toast";
 import { useT } from "../../../lib/i18n";
 import { commonMessages } from "../../../lib/messages";
@@ -49,11 +49,7 @@ export function PermissionsDialog({ user, onClose }: { user: AdminUserRow_UserFr
               <KeyFieldset legend={t.groups.access} name="access" keys={accessPermissionKeys} labels={t.access} />
               <RoleFieldset legend={t.groups.role} />
               <KeyFieldset legend={t.groups.salesRoles} name="salesRoles" keys={salesRoleKeys} labels={t.salesRoles} />
-              <DialogActions>
-                <button type="submit" className="button--primary" disabled={isSubmitting}>
-                  {isSubmitting ? common.saving : common.save}
-                </button>
-              </DialogActions>
+              <DialogSubmitActions submitting={isSubmitting} label={common.save} busyLabel={common.saving} />
             </Form>
           )}
         </Formik>

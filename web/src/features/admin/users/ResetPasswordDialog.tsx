@@ -3,7 +3,7 @@ import { object } from "yup";
 
 import type { AdminUserRow_UserFragment } from "../../../__generated__/graphql";
 import { TextField } from "../../../components/form/FormField";
-import { DialogActions, ModalDialog } from "../../../components/ModalDialog";
+import { DialogSubmitActions, ModalDialog } from "../../../components/ModalDialog";
 import { useToast } from "../../../components/Toast";
 import { useT } from "../../../lib/i18n";
 import { commonMessages } from "../../../lib/messages";
@@ -44,11 +44,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: AdminUserRow_User
           {({ isSubmitting }) => (
             <Form noValidate>
               <TextField name="password" label={t.newPassword} type="password" autoComplete="new-password" autoFocus />
-              <DialogActions>
-                <button type="submit" className="button--primary" disabled={isSubmitting}>
-                  {isSubmitting ? common.saving : t.resetPassword}
-                </button>
-              </DialogActions>
+              <DialogSubmitActions submitting={isSubmitting} label={t.resetPassword} busyLabel={common.saving} />
             </Form>
           )}
         </Formik>
