@@ -2,6 +2,7 @@ import { fireEvent, screen, within } from "@testing-library/react";
 import { useLocation } from "react-router";
 
 import { AccountPanelDocument } from "../../__generated__/graphql";
+import { catalogsMock } from "../../test/fixtures";
 import { renderWithProviders } from "../../test/renderWithProviders";
 import { AccountPanel } from "./AccountPanel";
 import { buildPanelAccount, panelAccountId, panelMocks } from "./panelFixtures";
@@ -28,6 +29,21 @@ describe("AccountPanel", () => {
     expect(within(dialog).getByText(/Envíos del Bajío/)).toBeTruthy();
     const tabs = within(dialog).getAllByRole("tab").map((tab) => tab.textContent);
     expect(tabs).toEqual(["Details", "Notes", "Contacts", "Reminders", "Email"]);
+  });
+
+  it("should show a removed account read-only: its tabs' controls disabled and no executive picker", async () => {
+    const removed = buildPanelAccount({ status: "REMOVED" });
+    renderWithProviders(<AccountPanel />, {
+      mocks: [...panelMocks(["crm-edit-salesman-prospect"], removed), catalogsMock],
+      route: `/?account=${encodeURIComponent(removed.id)}`,
+    });
+    const dialog = await screen.findByRole("dialog", { name: "Lucía Ramírez" });
+    expect(within(dialog).getByText("This account was removed. Restore it to make changes.")).toBeTruthy();
+    const panel = within(dialog).getByRole("tabpanel");
+    expect((await within(panel).findByRole("textbox", { name: "Contact name" })).closest("fieldset:disabled")).not.toBeNull();
+    expect(within(dialog).queryByRole("combobox", { name: "Executive" })).toBeNull();
+    // Browsing the sections still works.
+    expect((within(dialog).getByRole("tab", { name: "Notes" }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it("should show the locations tab only to users with crm-menu", async () => {

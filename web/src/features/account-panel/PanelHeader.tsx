@@ -42,7 +42,7 @@ export function PanelHeader({ account }: { account: PanelHeader_AccountFragment 
         <li>{accountsT.types[account.type]}</li>
         {account.status === "REMOVED" ? <li className="badge badge--danger">{t.header.removed}</li> : null}
         <li>
-          {canAssign ? (
+          {canAssign && account.status !== "REMOVED" ? (
             <SalesmanAssign account={account} />
           ) : (
             <>

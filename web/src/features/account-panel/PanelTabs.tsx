@@ -100,7 +100,18 @@ export function PanelTabs({ account, reload }: PanelTabsProps) {
         })}
       </div>
       <div role="tabpanel" id={`panel-tabpanel-${active.key}`} aria-labelledby={`panel-tab-${active.key}`} className="side-panel__tabpanel" tabIndex={0}>
-        {active.render()}
+        {account.status === "REMOVED" ? (
+          // The server refuses every write to a removed account but its restore: show it read-only
+          // (a disabled fieldset disables every control inside) rather than let each save fail.
+          <>
+            <p className="side-panel__notice">{t.removedReadOnly}</p>
+            <fieldset disabled className="side-panel__readonly">
+              {active.render()}
+            </fieldset>
+          </>
+        ) : (
+          active.render()
+        )}
       </div>
     </div>
   );

@@ -24,6 +24,7 @@ export const panelMessages = defineMessages({
       lastActivity: (date: string) => `Last activity ${date}`,
       removed: "Removed",
     },
+    removedReadOnly: "This account was removed. Restore it to make changes.",
     details: {
       contactSection: "Contact",
       followUpSection: "Follow-up data",
@@ -66,6 +67,7 @@ export const panelMessages = defineMessages({
       lastActivity: (date) => `Última actividad ${date}`,
       removed: "Eliminado",
     },
+    removedReadOnly: "Esta cuenta fue eliminada. Restáurala para hacer cambios.",
     details: {
       contactSection: "Contacto",
       followUpSection: "Datos de seguimiento",
