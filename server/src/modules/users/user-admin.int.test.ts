@@ -55,6 +55,16 @@ describe.each(testDialects())("admin console on %s", (dialect) => {
     expect(again.errors?.[0]?.extensions?.code).toBe("CONFLICT");
   });
 
+  it("should let exactly one of two simultaneous creations of one email win; the other is CONFLICT", async () => {
+    const client = await admin();
+    const input = { email: `race.${Date.now()}@test.example`, name: "Carrera", password: "long-enough-password", permissions: ["crm"] };
+    const results = await Promise.all([client.gql(CREATE, { input }), client.gql(CREATE, { input })]);
+    const codes = results.map((r) => r.errors?.[0]?.extensions?.code ?? "OK").sort();
+    expect(codes).toEqual(["CONFLICT", "OK"]);
+    const rows = await api.db.dataSource.query("SELECT COUNT(*) AS n FROM users WHERE email = ?", [input.email]);
+    expect(Number(rows[0].n)).toBe(1);
+  });
+
   it("should reject unknown keys, roles in permissions and short passwords with BAD_USER_INPUT", async () => {
     const client = await admin();
     const bad = await client.gql(CREATE, { input: { email: "a@test.example", name: "A", password: "long-enough-password", permissions: ["crm", "root"] } });

@@ -1,5 +1,6 @@
 import { hash } from "bcryptjs";
 import { type DataSource, type EntityManager, In, IsNull } from "typeorm";
+import { isUniqueViolation } from "../../db/unique-violation";
 import { decodeCursor, encodeCursor, pageSize } from "../../graphql/connection";
 import { ConflictError, NotFoundError, UserInputError } from "../../graphql/errors";
 import { ApiTokenEntity } from "../auth/api-token.entity";
@@ -59,15 +60,21 @@ export class UserAdminService {
     }
     const keys = this.keysOf(input.role ?? null, input.permissions);
     const passwordHash = await hash(input.password, 10);
-    return this.dataSource.transaction(async (m) => {
-      const taken = await m.getRepository(UserEntity).createQueryBuilder("u").where("LOWER(u.email) = :email", { email }).getCount();
-      if (taken > 0) {
-        throw new ConflictError("A user with this email already exists", { fields: { email: "is already in use" } });
-      }
-      const user = await m.getRepository(UserEntity).save({ email, name, passwordHash, active: true });
-      await this.replacePermissions(m, user.id, keys);
-      return user;
-    });
+    const emailTaken = () => new ConflictError("A user with this email already exists", { fields: { email: "is already in use" } });
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        const taken = await m.getRepository(UserEntity).createQueryBuilder("u").where("LOWER(u.email) = :email", { email }).getCount();
+        if (taken > 0) {
+          throw emailTaken();
+        }
+        const user = await m.getRepository(UserEntity).save({ email, name, passwordHash, active: true });
+        await this.replacePermissions(m, user.id, keys);
+        return user;
+      });
+    } catch (error) {
+      // Two admins creating the same email at once: the unique index stops the second insert.
+      throw isUniqueViolation(error) ? emailTaken() : error;
+    }
   }
 
   /** Replaces the role and permission keys; an admin cannot take admin away from themselves. */
