@@ -26,11 +26,7 @@ describe("the side panel in the browser", () => {
     await asUser("sdr", async (page) => {
       const crm = new CrmPage(page);
       await crm.open();
-      const [name] = await crm.visibleNames();
-      if (!name) {
-        throw new Error("the SDR's list is empty");
-      }
-      const panel = await crm.openAccount(name);
+      const { name, panel } = await crm.openFirstAccount();
       await page.waitForURL((url) => url.searchParams.has("account"));
 
       await panel.getByRole("tab", { name: "Notes" }).click();
@@ -59,11 +55,7 @@ describe("the side panel in the browser", () => {
     await asUser("sdr", async (page) => {
       const crm = new CrmPage(page);
       await crm.open();
-      const [name] = await crm.visibleNames();
-      if (!name) {
-        throw new Error("the SDR's list is empty");
-      }
-      const panel = await crm.openAccount(name);
+      const { panel } = await crm.openFirstAccount();
 
       // Playwright's click refuses an element another one covers: each of these would fail under the panel.
       await page.getByRole("button", { name: "Sign out" }).click({ trial: true });

@@ -59,6 +59,15 @@ export class CrmPage {
     return panel;
   }
 
+  /** Opens the first account of the list in the side panel: its name and the panel. */
+  async openFirstAccount(): Promise<{ name: string; panel: Locator }> {
+    const [name] = await this.visibleNames();
+    if (!name) {
+      throw new Error("the list is empty");
+    }
+    return { name, panel: await this.openAccount(name) };
+  }
+
   panel(name: string): Locator {
     return this.page.getByRole("dialog", { name });
   }
