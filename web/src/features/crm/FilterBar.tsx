@@ -34,8 +34,9 @@ export function FilterBar({ search, filters, catalogs, canSeeAll, salesmen, onSe
   const { locale } = useI18n();
   const [draft, setDraft] = useState(search);
 
-  // A new search from outside (back button, shared link) replaces what is typed.
-  useEffect(() => setDraft(search), [search]);
+  // A new search from outside (back button, shared link) replaces what is typed; the search the
+  // draft itself produced does not (it is trimmed: "Grupo " would lose the space being typed).
+  useEffect(() => setDraft((current) => (current.trim() === search ? current : search)), [search]);
 
   useEffect(() => {
     const next = draft.trim();
