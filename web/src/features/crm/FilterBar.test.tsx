@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { useState } from "react";
 
 import { renderWithProviders } from "../../test/renderWithProviders";
@@ -31,6 +31,8 @@ describe("FilterBar", () => {
 
     fireEvent.change(box, { target: { value: "Grupo " } });
     await waitFor(() => expect(onSearch).toHaveBeenCalledWith("Grupo"));
+    // Let the new search render and its effects run before looking at the box.
+    await act(async () => undefined);
     expect(box.value).toBe("Grupo ");
 
     fireEvent.change(box, { target: { value: "Grupo Azteca" } });
