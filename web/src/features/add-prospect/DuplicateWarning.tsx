@@ -8,10 +8,12 @@ interface DuplicateWarningProps {
   readonly onOpen: (accountId: string) => void;
   readonly onAddAnyway: () => void;
   readonly submitting: boolean;
+  /** The "anyway" button's text (default "Add anyway"; the details form says "Save anyway"). */
+  readonly anywayLabel?: string;
 }
 
 /** "This looks like an account that already exists": links to the matches and an "add anyway" choice. */
-export function DuplicateWarning({ matches, onOpen, onAddAnyway, submitting }: DuplicateWarningProps) {
+export function DuplicateWarning({ matches, onOpen, onAddAnyway, submitting, anywayLabel }: DuplicateWarningProps) {
   const t = useT(prospectMessages).duplicate;
   const fieldName = (field: string) => t.matchFields[field as keyof typeof t.matchFields] ?? field;
   return (
@@ -46,7 +48,7 @@ export function DuplicateWarning({ matches, onOpen, onAddAnyway, submitting }: D
         ))}
       </ul>
       <button type="button" onClick={onAddAnyway} disabled={submitting}>
-        {t.addAnyway}
+        {anywayLabel ?? t.addAnyway}
       </button>
     </div>
   );

@@ -39,6 +39,10 @@ export function duplicatesOf(error: unknown): DuplicateMatch[] | null {
   if (list.length > 0) {
     return list;
   }
+  if (!("existingAccountId" in extensions) && !("existingAccountName" in extensions)) {
+    // Another CONFLICT (STALE_VERSION, ACCOUNT_REMOVED…): not about duplicates.
+    return null;
+  }
   const single = toMatch({ matchedOn: [], existingAccountId: extensions.existingAccountId, name: extensions.existingAccountName, companyName: null });
   return single ? [single] : [];
 }

@@ -10,7 +10,7 @@ function serverError(code: string, fields?: Record<string, string>) {
   return new CombinedGraphQLErrors({ data: null, errors: [{ message: "server says no", extensions: { code, fields } }] });
 }
 
-function renderForm(save: jest.Mock<Promise<void>, [DetailsValues]>, reload: jest.Mock = jest.fn((_values: DetailsValues) => Promise.resolve()), locale: "en" | "es-MX" = "en") {
+function renderForm(save: (values: DetailsValues, allowDuplicate: boolean) => Promise<void>, reload: jest.Mock = jest.fn((_values: DetailsValues) => Promise.resolve()), locale: "en" | "es-MX" = "en") {
   return renderWithProviders(<DetailsForm account={buildPanelAccount()} catalogs={testCatalogs} save={save} reload={reload} />, { locale });
 }
 
@@ -67,6 +67,36 @@ describe("DetailsForm", () => {
     expect(await screen.findByText("\"tv\" is not a channel")).toBeTruthy();
     expect(screen.getByLabelText("Channel").getAttribute("aria-invalid")).toBe("true");
     expect(screen.getByText("already used")).toBeTruthy();
+  });
+
+  it("should name the account that already has the changed email and save anyway when asked", async () => {
+    const duplicate = new CombinedGraphQLErrors({
+      data: null,
+      errors: [
+        {
+          message: "duplicate",
+          extensions: {
+            code: "CONFLICT",
+            existingAccountId: "QWNjb3VudDo5",
+            existingAccountName: "Pedro Ruiz",
+            duplicates: [{ matchedOn: ["email"], existingAccountId: "QWNjb3VudDo5", name: "Pedro Ruiz", companyName: "Bajío SA" }],
+          },
+        },
+      ],
+    });
+    const save = jest.fn((_values: DetailsValues, allowDuplicate: boolean) => (allowDuplicate ? Promise.resolve() : Promise.reject(duplicate)));
+    renderForm(save);
+
+    change("Email", "pedro@bajio.mx");
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+
+    expect(await screen.findByText("This looks like an account that already exists.")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Open Pedro Ruiz · Bajío SA" })).toBeTruthy();
+    expect(screen.queryByText(/someone else/)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Save anyway" }));
+    await waitFor(() => expect(save).toHaveBeenCalledTimes(2));
+    expect(save.mock.calls.map((call) => call[1])).toEqual([false, true]);
+    expect(await screen.findByText("Details saved.")).toBeTruthy();
   });
 
   it("should say the account was changed by someone else and reload it when the server answers CONFLICT", async () => {

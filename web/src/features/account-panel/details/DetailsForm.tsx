@@ -1,5 +1,5 @@
 import { Form, Formik, type FormikHelpers } from "formik";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 
 import type { DetailsTab_AccountFragment } from "../../../__generated__/graphql";
 import { SelectField, TextAreaField, TextField } from "../../../components/form/FormField";
@@ -10,17 +10,20 @@ import { localizeFieldErrors } from "../../../lib/localizeFieldErrors";
 import { commonMessages } from "../../../lib/messages";
 import { useErrorMessage } from "../../../lib/useErrorMessage";
 import { accountSizes } from "../../accounts/enums";
+import { DuplicateWarning } from "../../add-prospect/DuplicateWarning";
+import { duplicatesOf, type DuplicateMatch } from "../../add-prospect/duplicates";
 import { prospectMessages } from "../../add-prospect/messages";
 import { PhoneCodeFollowsLocale } from "../../add-prospect/PhoneCodeFollowsLocale";
 import type { Catalogs } from "../../catalogs/useCatalogs";
 import { panelMessages } from "../messages";
+import { usePanelUrl } from "../usePanelUrl";
 import { detailsFieldErrors, detailsSchema, detailsValuesOf, type DetailsValues } from "./detailsSchema";
 
 interface DetailsFormProps {
   readonly account: DetailsTab_AccountFragment;
   readonly catalogs: Catalogs;
-  /** Saves the values; rejects with the server's error. */
-  readonly save: (values: DetailsValues) => Promise<void>;
+  /** Saves the values (`allowDuplicate` after "save anyway"); rejects with the server's error. */
+  readonly save: (values: DetailsValues, allowDuplicate: boolean) => Promise<void>;
   /** Re-reads the account (after a CONFLICT). */
   readonly reload: () => Promise<void>;
 }
@@ -37,20 +40,32 @@ export function DetailsForm({ account, catalogs, save, reload }: DetailsFormProp
   const toMessage = useErrorMessage();
   const [conflict, setConflict] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
+  // A changed email, phone or company another account has: the server names it; "save anyway" resends.
+  const [duplicates, setDuplicates] = useState<DuplicateMatch[] | null>(null);
+  const allowDuplicate = useRef(false);
+  const panel = usePanelUrl();
   const schema = useMemo(() => detailsSchema(catalogs.locales, p.rules), [catalogs.locales, p.rules]);
   const initialValues = useMemo(() => detailsValuesOf(account), [account]);
   const d = t.details;
 
   async function submit(values: DetailsValues, helpers: FormikHelpers<DetailsValues>) {
+    const anyway = allowDuplicate.current;
+    allowDuplicate.current = false;
     setFormError(null);
     setConflict(false);
+    setDuplicates(null);
     try {
-      await save(values);
+      await save(values, anyway);
       toast.success(d.saved);
     } catch (error) {
       const code = errorCodeOf(error);
       if (code === "CONFLICT") {
-        setConflict(true);
+        const matches = duplicatesOf(error);
+        if (matches) {
+          setDuplicates(matches);
+        } else {
+          setConflict(true);
+        }
         return;
       }
       const fields = detailsFieldErrors(localizeFieldErrors(fieldErrorsOf(error), p.rules));
@@ -62,7 +77,7 @@ export function DetailsForm({ account, catalogs, save, reload }: DetailsFormProp
   const option = (id: number | string, name: string) => ({ value: String(id), label: name });
   return (
     <Formik initialValues={initialValues} validationSchema={schema} onSubmit={submit} enableReinitialize>
-      {({ isSubmitting, dirty, resetForm }) => (
+      {({ isSubmitting, dirty, resetForm, submitForm }) => (
         <Form className="details-form" aria-label={t.tabs.details} noValidate>
           <PhoneCodeFollowsLocale locales={catalogs.locales} />
           {conflict ? (
@@ -77,6 +92,18 @@ export function DetailsForm({ account, catalogs, save, reload }: DetailsFormProp
                 {d.reload}
               </button>
             </div>
+          ) : null}
+          {duplicates ? (
+            <DuplicateWarning
+              matches={duplicates}
+              onOpen={panel.open}
+              anywayLabel={d.saveAnyway}
+              onAddAnyway={() => {
+                allowDuplicate.current = true;
+                void submitForm();
+              }}
+              submitting={isSubmitting}
+            />
           ) : null}
           {formError ? <p role="alert" className="form-error">{formError}</p> : null}
           <fieldset>
