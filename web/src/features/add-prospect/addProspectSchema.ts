@@ -1,7 +1,7 @@
 import * as yup from "yup";
 
 import type { ProspectMessages } from "./messages";
-import { contactFieldRules, normalizePhone, normalizePhoneCode, type ContactFieldValues, type PhoneLocale } from "./prospectRules";
+import { contactFieldRules, toContactFieldsInput, type ContactFieldValues, type PhoneLocale } from "./prospectRules";
 
 export type ProspectKind = "PROSPECT" | "PARTNER_PROSPECT";
 
@@ -42,16 +42,10 @@ export function addProspectSchema(locales: readonly PhoneLocale[], m: ProspectMe
 
 /** createProspect's input; `allowDuplicate` after the user chose "add anyway". */
 export function toCreateProspectInput(values: AddProspectValues, allowDuplicate: boolean) {
-  const phone = normalizePhone(values.phone);
   const orNull = (value: string) => (value.trim() === "" ? null : value.trim());
   return {
     type: values.type,
-    name: values.name.trim(),
-    companyName: values.companyName.trim(),
-    email: orNull(values.email),
-    phoneCode: phone === "" ? null : normalizePhoneCode(values.phoneCode),
-    phone: phone === "" ? null : phone,
-    localeId: Number(values.localeId),
+    ...toContactFieldsInput(values),
     followUpStatusId: values.followUpStatusId === "" ? null : Number(values.followUpStatusId),
     monthlyShipmentId: values.monthlyShipmentId === "" ? null : Number(values.monthlyShipmentId),
     channel: orNull(values.channel),

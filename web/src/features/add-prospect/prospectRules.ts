@@ -102,6 +102,23 @@ export function contactFieldRules(locales: readonly PhoneLocale[], m: RuleMessag
   };
 }
 
+/**
+ * The contact fields as createProspect and updateAccount take them: trimmed text, no email =
+ * null, the phone as digits with its code, or both null without a number.
+ */
+export function toContactFieldsInput(values: ContactFieldValues) {
+  const phone = normalizePhone(values.phone);
+  const email = values.email.trim();
+  return {
+    name: values.name.trim(),
+    companyName: values.companyName.trim(),
+    email: email === "" ? null : email,
+    phoneCode: phone === "" ? null : normalizePhoneCode(values.phoneCode),
+    phone: phone === "" ? null : phone,
+    localeId: Number(values.localeId),
+  };
+}
+
 /** The phone code to prefill when the user picks a country. */
 export function phoneCodeForLocale(locales: readonly PhoneLocale[], localeId: string): string {
   return locales.find((locale) => String(locale.id) === localeId)?.phoneCode ?? "";

@@ -3,7 +3,7 @@ import * as yup from "yup";
 import type { AccountSize, DetailsTab_AccountFragment } from "../../../__generated__/graphql";
 import { accountSizes } from "../../accounts/enums";
 import type { ProspectMessages } from "../../add-prospect/messages";
-import { contactFieldRules, normalizePhone, normalizePhoneCode, type ContactFieldValues, type PhoneLocale } from "../../add-prospect/prospectRules";
+import { contactFieldRules, toContactFieldsInput, type ContactFieldValues, type PhoneLocale } from "../../add-prospect/prospectRules";
 
 /** The details form as strings (inputs and selects); converted to the update input on submit. */
 export interface DetailsValues extends ContactFieldValues {
@@ -67,16 +67,10 @@ const idOrNull = (value: string): number | null => (value === "" ? null : Number
 
 /** The updateAccount input: every field sent (null clears), with the version read, so a stale edit is refused. */
 export function toUpdateAccountInput(values: DetailsValues, account: Pick<DetailsTab_AccountFragment, "id" | "version">) {
-  const phone = normalizePhone(values.phone);
   return {
     accountId: account.id,
     version: account.version,
-    name: values.name.trim(),
-    companyName: values.companyName.trim(),
-    email: orNull(values.email),
-    phoneCode: phone === "" ? null : normalizePhoneCode(values.phoneCode),
-    phone: phone === "" ? null : phone,
-    localeId: Number(values.localeId),
+    ...toContactFieldsInput(values),
     followUpData: {
       channel: orNull(values.channel),
       accountValue: values.accountValue.trim() === "" ? null : Number(values.accountValue),
