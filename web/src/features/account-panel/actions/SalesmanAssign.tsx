@@ -2,7 +2,6 @@ import { useState } from "react";
 
 import type { PanelHeader_AccountFragment } from "../../../__generated__/graphql";
 import { useToast } from "../../../components/Toast";
-import { errorCodeOf } from "../../../lib/errors";
 import { useT } from "../../../lib/i18n";
 import { useErrorMessage } from "../../../lib/useErrorMessage";
 import { useSalesmen } from "../../crm/useSalesmen";
@@ -35,7 +34,7 @@ export function SalesmanAssign({ account }: { account: PanelHeader_AccountFragme
           setBusy(true);
           assign(account.id, chosen.id, account.version)
             .then(() => toast.success(t.assigned(chosen.name)))
-            .catch((reason: unknown) => toast.error(errorCodeOf(reason) === "CONFLICT" ? panelT.details.conflict : toMessage(reason)))
+            .catch((reason: unknown) => toast.error(toMessage(reason, { CONFLICT: panelT.details.conflict })))
             .finally(() => setBusy(false));
         }}
       >

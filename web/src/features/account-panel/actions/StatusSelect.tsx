@@ -8,7 +8,6 @@ import {
   type PanelMoveAccountMutation,
 } from "../../../__generated__/graphql";
 import { useToast } from "../../../components/Toast";
-import { errorCodeOf } from "../../../lib/errors";
 import { useT } from "../../../lib/i18n";
 import { useErrorMessage } from "../../../lib/useErrorMessage";
 import { useCatalogs } from "../../catalogs/useCatalogs";
@@ -56,7 +55,7 @@ export function StatusSelect({ account }: { account: PanelHeader_AccountFragment
             refetchQueries: [AccountNotesDocument],
           })
             .then(() => toast.success(t.moved(status.name)))
-            .catch((reason: unknown) => toast.error(errorCodeOf(reason) === "CONFLICT" ? panelT.details.conflict : toMessage(reason)))
+            .catch((reason: unknown) => toast.error(toMessage(reason, { CONFLICT: panelT.details.conflict })))
             .finally(() => setBusy(false));
         }}
       >
