@@ -1,4 +1,4 @@
-import { fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 
 import { RemoveAccountDocument, RestoreAccountDocument } from "../../../__generated__/graphql";
 import { renderWithProviders } from "../../../test/renderWithProviders";
@@ -6,10 +6,6 @@ import { buildPanelAccount, panelAccountId } from "../panelFixtures";
 import { AccountActions } from "./AccountActions";
 
 describe("AccountActions", () => {
-  beforeEach(() => {
-    jest.spyOn(window, "confirm").mockReturnValue(true);
-  });
-
   it("should offer convert and remove for a prospect in process, and no restore", () => {
     renderWithProviders(<AccountActions account={buildPanelAccount()} />);
     expect(screen.getByRole("button", { name: "Convert to client" })).toBeTruthy();
@@ -39,7 +35,20 @@ describe("AccountActions", () => {
       ],
     });
     fireEvent.click(screen.getByRole("button", { name: "Remove" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(dialog.textContent).toContain("It leaves the lists but can be restored.");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Remove" }));
     expect((await screen.findByRole("alert")).textContent).toContain("Changed by someone else — reload");
+  });
+
+  it("should remove nothing when the confirmation is cancelled", async () => {
+    // No mock for RemoveAccount: a request would fail the test with an unmatched-mock error toast.
+    renderWithProviders(<AccountActions account={buildPanelAccount()} />);
+    fireEvent.click(screen.getByRole("button", { name: "Remove" }));
+    fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.queryByText("Account removed.")).toBeNull();
   });
 
   it("should restore a removed account and say so", async () => {

@@ -2,6 +2,7 @@ import { useApolloClient } from "@apollo/client/react";
 import { useState } from "react";
 
 import { AccountPanelDocument, type PanelHeader_AccountFragment } from "../../../__generated__/graphql";
+import { ConfirmDialog } from "../../../components/ConfirmDialog";
 import { useToast } from "../../../components/Toast";
 import { errorCodeOf } from "../../../lib/errors";
 import { useT } from "../../../lib/i18n";
@@ -26,6 +27,7 @@ export function AccountActions({ account }: { account: PanelHeader_AccountFragme
   const [converting, setConverting] = useState(false);
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
+  const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   const client = useApolloClient();
   const removed = account.status === "REMOVED";
 
@@ -61,11 +63,7 @@ export function AccountActions({ account }: { account: PanelHeader_AccountFragme
         <button
           type="button"
           disabled={busy}
-          onClick={() => {
-            if (window.confirm(t.confirmRemove(account.name))) {
-              run(() => removeAccount(account.id, account.version), t.removed);
-            }
-          }}
+          onClick={() => setConfirmingRemoval(true)}
         >
           {t.remove}
         </button>
@@ -103,6 +101,17 @@ export function AccountActions({ account }: { account: PanelHeader_AccountFragme
           </button>
         </div>
       ) : null}
+      <ConfirmDialog
+        open={confirmingRemoval}
+        title={t.confirmRemove(account.name)}
+        confirmLabel={t.remove}
+        danger
+        onConfirm={() => {
+          setConfirmingRemoval(false);
+          run(() => removeAccount(account.id, account.version), t.removed);
+        }}
+        onCancel={() => setConfirmingRemoval(false)}
+      />
     </div>
   );
 }

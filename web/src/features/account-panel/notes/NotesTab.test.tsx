@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 
-import { AccountNotesDocument, AddNoteDocument, MeDocument } from "../../../__generated__/graphql";
+import { AccountNotesDocument, AddNoteDocument, MeDocument, RemoveNoteDocument } from "../../../__generated__/graphql";
 import { renderWithProviders } from "../../../test/renderWithProviders";
 import { panelAccountId, viewerWith } from "../panelFixtures";
 import { NotesTab } from "./NotesTab";
@@ -51,6 +51,23 @@ describe("NotesTab", () => {
     const timeline = await screen.findByRole("list", { name: "Timeline" });
     expect(await within(timeline).findByText("Llamada inicial")).toBeTruthy();
     expect(within(timeline).getByText("Call")).toBeTruthy();
+  });
+
+  it("should delete a note only after the confirmation dialog, and keep it when cancelled", async () => {
+    const removeMock = {
+      request: { query: RemoveNoteDocument, variables: { input: { id: "Tm90ZTox" } } },
+      result: { data: { removeNote: { __typename: "Note", id: "Tm90ZTox" } } },
+    };
+    renderWithProviders(<NotesTab account={account} />, { mocks: [...baseMocks, removeMock] });
+    const timeline = await screen.findByRole("list", { name: "Timeline" });
+    fireEvent.click(await within(timeline).findByRole("button", { name: "Delete note" }));
+    fireEvent.click(within(await screen.findByRole("dialog", { name: "Delete this note?" })).getByRole("button", { name: "Cancel" }));
+    expect(within(timeline).getByText("Llamada inicial")).toBeTruthy();
+
+    fireEvent.click(within(timeline).getByRole("button", { name: "Delete note" }));
+    fireEvent.click(within(await screen.findByRole("dialog", { name: "Delete this note?" })).getByRole("button", { name: "Delete note" }));
+    expect(await screen.findByText("Note deleted.")).toBeTruthy();
+    expect(within(timeline).queryByText("Llamada inicial")).toBeNull();
   });
 
   it("should ask for the note's text and send nothing when it is empty", async () => {

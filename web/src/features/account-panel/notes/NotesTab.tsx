@@ -1,3 +1,6 @@
+import { useState } from "react";
+
+import { ConfirmDialog } from "../../../components/ConfirmDialog";
 import { useToast } from "../../../components/Toast";
 import { useT } from "../../../lib/i18n";
 import { commonMessages } from "../../../lib/messages";
@@ -19,6 +22,14 @@ export function NotesTab({ account }: { account: AccountKey }) {
   const { notes, totalCount, hasNextPage, loading, loadingOlder, error, loadOlder } = useAccountNotes(account.id);
   const { removeNote } = useRemoveNote();
   const { updateNote } = useUpdateNote();
+  const [toRemove, setToRemove] = useState<string | null>(null);
+  const remove = (id: string) => {
+    setToRemove(null);
+    removeNote(id).then(
+      () => toast.success(t.removed),
+      (reason: unknown) => toast.error(toMessage(reason)),
+    );
+  };
 
   return (
     <section className="notes" aria-labelledby="notes-title">
@@ -38,15 +49,7 @@ export function NotesTab({ account }: { account: AccountKey }) {
             key={note.id}
             note={note}
             onUpdate={updateNote}
-            onRemove={(target) => {
-              if (!window.confirm(t.confirmRemove)) {
-                return;
-              }
-              removeNote(target.id).then(
-                () => toast.success(t.removed),
-                (reason: unknown) => toast.error(toMessage(reason)),
-              );
-            }}
+            onRemove={(target) => setToRemove(target.id)}
           />
         ))}
       </ol>
@@ -56,6 +59,14 @@ export function NotesTab({ account }: { account: AccountKey }) {
           {loadingOlder ? common.loading : t.loadOlder}
         </button>
       ) : null}
+      <ConfirmDialog
+        open={toRemove !== null}
+        title={t.confirmRemove}
+        confirmLabel={t.remove}
+        danger
+        onConfirm={() => (toRemove ? remove(toRemove) : undefined)}
+        onCancel={() => setToRemove(null)}
+      />
     </section>
   );
 }
