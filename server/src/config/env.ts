@@ -14,6 +14,10 @@ const databaseUrl = z
     message: "must be sqlite:<path>, sqlite::memory:, or mysql://user:pass@host:port/db",
   });
 
+/** An absolute http(s) URL; `example` goes into the error message. */
+const httpUrl = (example: string) =>
+  z.string().refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), { message: `must be an http(s) URL, e.g. ${example}` });
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -39,6 +43,14 @@ const schema = z.object({
     .optional(),
   /** Sender of emails sent from the side panel. */
   MAIL_FROM: z.string().min(3).default("CRM <crm@localhost>"),
+  /** Respond.io Developer API base URL (a local fake in tests). */
+  RESPONDIO_API_URL: httpUrl("https://api.respond.io/v2").default("https://api.respond.io/v2"),
+  /** Respond.io workspace access token (secret: never logged). Unset, the lead sync is skipped. */
+  RESPONDIO_API_TOKEN: z.string().min(8, "must be at least 8 characters").optional(),
+  /** Longest wait for one Respond.io call before it counts as a retryable timeout. */
+  RESPONDIO_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Where users open the CRM (e.g. https://crm.example.com); gives Respond.io contacts a link back to their account. */
+  CRM_PUBLIC_URL: httpUrl("https://crm.example.com").optional(),
 });
 
 export type Env = Readonly<
