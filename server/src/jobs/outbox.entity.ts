@@ -1,6 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 
-export type OutboxStatus = "pending" | "dispatched" | "done" | "failed";
+/**
+ * pending: waiting to run (or to be handed to BullMQ); dispatched: in BullMQ; done / skipped / failed: the
+ * outcome of the last run (skipped: nothing to do, e.g. Respond.io not configured; failed: out of attempts or
+ * permanent). An admin retry puts a failed row back to pending.
+ */
+export type OutboxStatus = "pending" | "dispatched" | "done" | "skipped" | "failed";
 
 /** A job written in the same transaction as the change that causes it. */
 @Entity({ name: "outbox" })
@@ -40,4 +45,12 @@ export class OutboxEntity {
 
   @Column({ name: "dispatched_at", type: "datetime", nullable: true })
   dispatchedAt!: Date | null;
+
+  /** Last change of status or attempts (set by the relay and the runners). */
+  @Column({ name: "updated_at", type: "datetime", nullable: true })
+  updatedAt!: Date | null;
+
+  /** Why it was skipped, or the response behind a permanent failure (kept for the admin). */
+  @Column({ type: "text", nullable: true })
+  detail!: string | null;
 }
