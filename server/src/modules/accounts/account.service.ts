@@ -24,6 +24,16 @@ export interface AccountPage {
 
 const DATE_FIELDS = new Set([AccountOrderField.CREATED_AT, AccountOrderField.UPDATED_AT]);
 
+/** Where a keyset page starts: after the row with this sort value and id. */
+interface KeysetPosition {
+  sortValue: unknown;
+  id: number;
+}
+
+function orderOrDefault(orderBy: AccountOrder | null | undefined): AccountOrder {
+  return orderBy ?? { field: AccountOrderField.CREATED_AT, direction: OrderDirection.DESC };
+}
+
 /** Reads of the pipeline, always inside the viewer's visibility scope. */
 export class AccountService {
   private readonly dialect: Dialect;
@@ -37,22 +47,70 @@ export class AccountService {
     const size = pageSize(args.first);
     validateFilter(args.filter);
     assertFilterAllowed(args.filter, viewer);
-    const order = args.orderBy ?? { field: AccountOrderField.CREATED_AT, direction: OrderDirection.DESC };
+    const order = orderOrDefault(args.orderBy);
     const base = this.scoped(viewer, args.filter);
-    const countQuery = base.clone();
-    const page = base.clone();
-    const column = `a.${order.field}`;
-    const cmp = order.direction === OrderDirection.DESC ? "<" : ">";
+    let after: KeysetPosition | null = null;
     if (args.after) {
       const [value, id] = decodeCursor(args.after);
       if (typeof id !== "number" || value === null || value === undefined) {
         throw new UserInputError({ after: "is not a cursor returned by this connection" });
       }
-      const compared = DATE_FIELDS.has(order.field) ? comparableDate(this.dialect, column) : column;
-      page.andWhere(`(${compared} ${cmp} :sortValue OR (${compared} = :sortValue AND a.id ${cmp} :sortId))`, { sortValue: value, sortId: id });
+      after = { sortValue: value, id };
+    }
+    const { rows, hasMore } = await this.seek(base.clone(), order, after, size);
+    const edges = rows.map(({ node, sortValue }) => ({ cursor: encodeCursor([sortValue, node.id]), node }));
+    let count: Promise<number> | undefined;
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: hasMore,
+        hasPreviousPage: Boolean(args.after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      totalCount: () => (count ??= base.getCount()),
+    };
+  }
+
+  /**
+   * Every account of the `accounts` connection for these arguments (same filter checks,
+   * visibility, search and order), `batchSize` at a time by keyset (never OFFSET, never all
+   * rows in memory): one SELECT per batch. For the CSV export.
+   */
+  async *batches(viewer: Viewer, filter: AccountFilter | null | undefined, orderBy: AccountOrder | null | undefined, batchSize: number): AsyncGenerator<AccountEntity[]> {
+    validateFilter(filter);
+    assertFilterAllowed(filter, viewer);
+    const order = orderOrDefault(orderBy);
+    const base = this.scoped(viewer, filter);
+    let after: KeysetPosition | null = null;
+    for (;;) {
+      const { rows, hasMore } = await this.seek(base.clone(), order, after, batchSize);
+      if (rows.length > 0) {
+        yield rows.map((row) => row.node);
+      }
+      const last = rows.at(-1);
+      if (!hasMore || !last) {
+        return;
+      }
+      after = { sortValue: last.sortValue, id: last.node.id };
+    }
+  }
+
+  /** `size` rows of `page` after the keyset position, in `order` (one extra row tells whether more follow). */
+  private async seek(
+    page: SelectQueryBuilder<AccountEntity>,
+    order: AccountOrder,
+    after: KeysetPosition | null,
+    size: number,
+  ): Promise<{ rows: Array<{ node: AccountEntity; sortValue: string }>; hasMore: boolean }> {
+    const column = `a.${order.field}`;
+    const cmp = order.direction === OrderDirection.DESC ? "<" : ">";
+    const isDate = DATE_FIELDS.has(order.field);
+    if (after) {
+      const compared = isDate ? comparableDate(this.dialect, column) : column;
+      page.andWhere(`(${compared} ${cmp} :sortValue OR (${compared} = :sortValue AND a.id ${cmp} :sortId))`, { sortValue: after.sortValue, sortId: after.id });
     }
     // Dates go into cursors as exact SQL text (microseconds on MySQL); text columns as themselves.
-    const isDate = DATE_FIELDS.has(order.field);
     if (isDate) {
       page.addSelect(dateSortKey(this.dialect, column), "sort_key");
     }
@@ -61,22 +119,11 @@ export class AccountService {
       .addOrderBy("a.id", order.direction)
       .limit(size + 1)
       .getRawAndEntities<{ sort_key?: string }>();
-    const hasNextPage = entities.length > size;
-    const edges = entities.slice(0, size).map((node, i) => {
-      const sortValue = isDate ? String(raw[i]!.sort_key) : order.field === AccountOrderField.NAME ? node.name : node.companyName;
-      return { cursor: encodeCursor([sortValue, node.id]), node };
-    });
-    let count: Promise<number> | undefined;
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage,
-        hasPreviousPage: Boolean(args.after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-      totalCount: () => (count ??= countQuery.getCount()),
-    };
+    const rows = entities.slice(0, size).map((node, i) => ({
+      node,
+      sortValue: isDate ? String(raw[i]!.sort_key) : order.field === AccountOrderField.NAME ? node.name : node.companyName,
+    }));
+    return { rows, hasMore: entities.length > size };
   }
 
   /** One account in the viewer's scope (removed ones included); NOT_FOUND otherwise. */
