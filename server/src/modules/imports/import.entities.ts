@@ -58,6 +58,17 @@ export class ImportEntity {
   @Column({ type: "text", nullable: true })
   error!: string | null;
 
+  /** Columns of the file that map to nothing (ignored), as written in its header. */
+  @Column({ name: "unmapped_columns", type: "simple-json", nullable: true })
+  unmappedColumns!: string[] | null;
+
+  /** The process working on it (validation or commit) and until when its claim holds. */
+  @Column({ name: "lease_owner", type: "varchar", length: 64, nullable: true })
+  leaseOwner!: string | null;
+
+  @Column({ name: "lease_until", type: "datetime", nullable: true })
+  leaseUntil!: Date | null;
+
   @CreateDateColumn({ name: "created_at", type: "datetime" })
   createdAt!: Date;
 
@@ -94,8 +105,13 @@ export class ImportRowEntity {
   @Column({ type: "varchar", length: 16 })
   state!: ImportRowState;
 
+  /** The existing account this row duplicates. */
   @Column({ name: "duplicate_of_id", type: "int", nullable: true })
   duplicateOfId!: number | null;
+
+  /** The earlier row of the same file this row duplicates. */
+  @Column({ name: "duplicate_of_row", type: "int", nullable: true })
+  duplicateOfRow!: number | null;
 
   @Column({ name: "prospect_id", type: "int", nullable: true })
   prospectId!: number | null;
