@@ -4,6 +4,7 @@ import { createCompanyLoaders } from "../modules/accounts/company.loaders";
 import { createUserLoaders } from "../modules/auth/user.loaders";
 import { createContactLoaders } from "../modules/contacts/contact.loaders";
 import { createEmailLoaders } from "../modules/emails/email.loaders";
+import { createJobLoaders } from "../modules/jobs/job.loaders";
 import { createFollowUpDataLoaders } from "../modules/follow-ups/follow-up-data.loaders";
 import { createLocationLoaders } from "../modules/locations/location.loaders";
 import { createNoteLoaders } from "../modules/notes/note.loaders";
@@ -23,6 +24,7 @@ export function createLoaders(dataSource: DataSource) {
     ...createReminderLoaders(dataSource),
     ...createEmailLoaders(dataSource),
     ...createNoteLoaders(dataSource),
+    ...createJobLoaders(dataSource),
   };
 }
 

@@ -21,7 +21,9 @@ import { LocationResolver } from "../modules/locations/location.resolver";
 import { NoteResolver } from "../modules/notes/note.resolver";
 import { ReminderResolver } from "../modules/reminders/reminder.resolver";
 import { AccountEmailsResolver, SentEmailResolver } from "../modules/emails/email.resolver";
+import { AccountRespondioSyncResolver } from "../modules/jobs/respondio-sync.resolver";
 import { PreferenceResolver } from "../modules/preferences/preference.resolver";
+import { ExportResolver } from "../modules/exports/export.resolver";
 import { Node } from "./node.types";
 import { NodeResolver } from "./node.resolver";
 
@@ -48,7 +50,9 @@ const resolvers: NonEmptyArray<Function> = [
   ReminderResolver,
   SentEmailResolver,
   AccountEmailsResolver,
+  AccountRespondioSyncResolver,
   PreferenceResolver,
+  ExportResolver,
   FollowUpDataResolver,
   NodeResolver,
 ];
