@@ -1,38 +1,23 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { ForbiddenError, UserInputError } from "../../graphql/errors";
-import { respondioAddProspectJob, writeOutbox } from "../../jobs/queues";
 import type { Viewer } from "../auth/viewer";
 import type { CatalogService } from "../catalogs/catalog.service";
-import { FollowUpDataEntity } from "../follow-ups/follow-up-data.entity";
-import { AccountEntity, AccountStatusCode, AccountTypeCode } from "./account.entity";
+import { AccountEntity, AccountTypeCode } from "./account.entity";
 import type { CreateProspectInput } from "./account-write.inputs";
 import { ProspectType } from "./account-write.inputs";
-import { resolveSalesman, writeAccountNote } from "./account-write.support";
+import { resolveSalesman } from "./account-write.support";
 import { duplicateConflict, findDuplicates } from "./duplicates";
-import { validateProspectDraft, type ValidProspect } from "./prospect-rules";
-
-/** A validated prospect ready to insert, with who creates it and for whom. */
-export interface NewProspect extends ValidProspect {
-  type: typeof AccountTypeCode.prospect | typeof AccountTypeCode.partnerProspect;
-  createdBy: number;
-  salesmanId: number;
-}
+import { insertProspects, type NewProspect } from "./prospect-insert";
+import { validateProspectDraft } from "./prospect-rules";
 
 /**
- * Inserts one prospect with everything that belongs to its creation, with the caller's
- * transaction manager: the row, its follow_up_data, the Respond.io outbox job and the
- * creation note (last, so a failure there proves the outbox row rolls back with the rest).
- * Exported for the CSV import, which validates and checks duplicates in bulk first.
+ * Inserts one prospect with everything that belongs to its creation (insertProspects: the
+ * row, its follow_up_data, the Respond.io outbox job, the creation note), with the caller's
+ * transaction manager, and returns it.
  */
-export async function insertProspect(manager: EntityManager, prospect: NewProspect, creationNote: string): Promise<AccountEntity> {
-  const { channel, followUpStatusId, ...columns } = prospect;
-  const inserted = await manager.getRepository(AccountEntity).insert({ ...columns, followUpId: followUpStatusId, companyId: null, status: AccountStatusCode.inProcess });
-  const id = Number(inserted.identifiers[0]!.id);
-  await manager.getRepository(FollowUpDataEntity).insert({ prospectId: id, companyId: null, channel });
-  await writeOutbox(manager, [respondioAddProspectJob(id)]);
-  const account = await manager.getRepository(AccountEntity).findOneByOrFail({ id });
-  await writeAccountNote(manager, account, { comment: creationNote, createdBy: prospect.createdBy });
-  return account;
+export async function insertProspect(manager: EntityManager, prospect: NewProspect): Promise<AccountEntity> {
+  const [id] = await insertProspects(manager, [prospect]);
+  return manager.getRepository(AccountEntity).findOneByOrFail({ id: id! });
 }
 
 /** createProspect: validation, duplicate detection and the transactional insert. */
@@ -60,7 +45,7 @@ export class ProspectCreateService {
       }
       const type = input.type === ProspectType.PARTNER_PROSPECT ? AccountTypeCode.partnerProspect : AccountTypeCode.prospect;
       const kind = type === AccountTypeCode.partnerProspect ? "Prospecto de partner" : "Prospecto";
-      return insertProspect(manager, { ...value, type, createdBy: viewer.id, salesmanId }, `${kind} creado por ${viewer.name}`);
+      return insertProspect(manager, { ...value, type, createdBy: viewer.id, salesmanId, creationNote: `${kind} creado por ${viewer.name}` });
     });
   }
 
