@@ -159,10 +159,12 @@ export class RespondioClient {
     if (signal?.aborted) {
       return new RetryableJobError(`${what} interrupted: the worker is shutting down`);
     }
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-    const code = (cause as { code?: unknown } | null)?.code;
-    const message = cause instanceof Error ? cause.message : String(cause);
-    return new RetryableJobError(`${what} network error: ${this.redact(typeof code === "string" ? `${code} ${message}` : message)}`);
+    // fetch wraps the socket error ("fetch failed", cause: ECONNREFUSED…); duck-typed, as errors may come from another realm.
+    const outer = (error ?? {}) as { message?: unknown; cause?: { code?: unknown; message?: unknown } };
+    const cause = outer.cause ?? outer;
+    const code = "code" in cause && typeof cause.code === "string" ? `${cause.code} ` : "";
+    const message = typeof cause.message === "string" ? cause.message : String(error);
+    return new RetryableJobError(`${what} network error: ${this.redact(`${code}${message}`)}`);
   }
 
   private redact(text: string): string {
