@@ -16,6 +16,7 @@ import { armor, introspectionGuard } from "./graphql/limits";
 import { buildCrmSchema } from "./graphql/schema";
 import { createServices, type Services } from "./graphql/services";
 import { mountPlayground } from "./modules/auth/playground";
+import { mountExportRoute } from "./modules/exports/export.route";
 import { RateLimits } from "./modules/auth/rate-limits";
 import { authenticateGraphQL, SESSION_COOKIE } from "./modules/auth/request-auth";
 import type { Viewer } from "./modules/auth/viewer";
@@ -98,6 +99,7 @@ export async function createApp({ config, dataSource, logger }: AppDependencies)
       },
     }),
   );
+  mountExportRoute(app, { services, limits, schema, logger });
   const dist = config.WEB_DIST ?? resolve(__dirname, "../../web/dist");
   mountPlayground(app, services, dist);
   serveWeb(app, dist, logger);
@@ -120,5 +122,5 @@ function serveWeb(app: Express, dist: string, logger: Logger): void {
     return;
   }
   app.use(express.static(dist, { index: false, maxAge: "1h" }));
-  app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(index));
+  app.get(/^\/(?!graphql|healthz|api\/).*/, (_req, res) => res.sendFile(index));
 }

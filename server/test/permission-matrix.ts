@@ -191,6 +191,19 @@ export const matrix: MatrixRow[] = [
     operation: `mutation($input: SaveTablePreferencesInput!) { saveTablePreferences(input: $input) { view } }`,
     variables: () => ({ input: { view: "LIST", columns: [{ key: "name", visible: true }] } }),
   },
+  {
+    field: "Mutation.exportAccounts",
+    needs: ["crm"],
+    operation: `mutation($input: ExportAccountsInput!) { exportAccounts(input: $input) { url expiresAt columns } }`,
+    variables: () => ({ input: { columns: ["name", "email"] } }),
+  },
+  {
+    field: "Mutation.exportAccounts",
+    label: "filter.salesmanIds",
+    needs: ["crm", "all-prospects"],
+    operation: `mutation($input: ExportAccountsInput!) { exportAccounts(input: $input) { url } }`,
+    variables: ({ user }) => ({ input: { filter: { salesmanIds: [toGlobalId("User", user.id)] } } }),
+  },
   // Account writes, board and calendar (helper B).
   { field: "Query.salesmen", needs: ["crm"], operation: `{ salesmen { id name } }` },
   { field: "Query.board", needs: ["crm"], operation: `{ board(first: 2) { totalCount columns { totalCount cards { edges { node { id } } } } } }` },

@@ -21,11 +21,14 @@ import { ReminderService } from "../modules/reminders/reminder.service";
 import { EmailService } from "../modules/emails/email.service";
 import { createMailer } from "../modules/emails/mailer";
 import { PreferenceService } from "../modules/preferences/preference.service";
+import { AccountExportService } from "../modules/exports/account-export.service";
+import { ExportLinks } from "../modules/exports/export-link";
 
 /** Process-wide services: stateless apart from the DataSource and the catalog cache. */
-export function createServices(dataSource: DataSource, config: Pick<Env, "SESSION_TTL_HOURS" | "SMTP_URL" | "MAIL_FROM">, limits: RateLimits) {
+export function createServices(dataSource: DataSource, config: Pick<Env, "SESSION_TTL_HOURS" | "SMTP_URL" | "MAIL_FROM" | "SESSION_SECRET">, limits: RateLimits) {
   const catalogs = new CatalogService(dataSource);
   const accounts = new AccountService(dataSource);
+  const preferences = new PreferenceService(dataSource);
   return {
     auth: new AuthService(dataSource, config.SESSION_TTL_HOURS, limits),
     apiTokens: new ApiTokenService(dataSource),
@@ -45,7 +48,8 @@ export function createServices(dataSource: DataSource, config: Pick<Env, "SESSIO
     locations: new LocationService(dataSource),
     reminders: new ReminderService(dataSource),
     emails: new EmailService(dataSource, createMailer(config)),
-    preferences: new PreferenceService(dataSource),
+    preferences,
+    accountExports: new AccountExportService(dataSource, accounts, catalogs, preferences, new ExportLinks(config.SESSION_SECRET)),
   };
 }
 

@@ -98,6 +98,14 @@ export class AuthService {
     return new Viewer(Number(row.id), row.email, row.name, keysOf(row));
   }
 
+  /** The viewer of an active user by id (a signed export link), in one statement; null when unknown or deactivated. */
+  async viewerForUser(userId: number): Promise<Viewer | null> {
+    const row = await activeUserWithKeys(this.dataSource.createQueryBuilder().from(UserEntity, "x"), "x.id")
+      .andWhere("x.id = :userId", { userId })
+      .getRawOne<UserKeysRow>();
+    return row ? new Viewer(Number(row.id), row.email, row.name, keysOf(row)) : null;
+  }
+
   /**
    * The viewer of an API token secret, narrowed to the token's scopes, in one statement;
    * null when unknown, revoked, expired or the user is deactivated. Read on every request

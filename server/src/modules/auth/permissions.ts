@@ -85,6 +85,7 @@ export const mutationRules: Record<string, ShieldRule> = {
   removeReminder: hasCrm, // crm; creator, assignee or crm-manager
   sendEmail: hasCrm, // crm; account in scope; `to` must be the account's or a contact's email
   saveTablePreferences: hasCrm, // crm; the viewer's own preferences only
+  exportAccounts: and(hasCrm, allProspectsFilters("input.filter"), tokenCanRead), // crm; accounts' filter rules and visibility; a token needs read (and write, like every mutation)
 };
 
 /** Fields every Account implementation guards (applied to each type implementing Account). */

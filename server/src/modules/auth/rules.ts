@@ -78,7 +78,8 @@ export function allProspectsFilters(argName = "filter"): ShieldRule {
     cached = chain(
       isSignedIn,
       rule(`allProspectsFilters:${argName}`, { cache: "strict" })(async (_p, args: Record<string, unknown>, ctx: Context) => {
-        const filter = args[argName] as AccountFilter | null | undefined;
+        // "input.filter": the filter inside a mutation's input.
+        const filter = argName.split(".").reduce<unknown>((value, key) => (value as Record<string, unknown> | null | undefined)?.[key], args) as AccountFilter | null | undefined;
         const allowed = await viewerHas(ctx, "all-prospects");
         return forbiddenFilterError(filter, allowed) ?? true;
       }),
