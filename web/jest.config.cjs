@@ -22,6 +22,11 @@ const config = {
     // lib/config.ts reads import.meta.env, which CommonJS tests cannot parse; tests get fixed values.
     "^(\\.{1,2}/)+lib/config$": "<rootDir>/src/test/testConfig.ts",
     "\\.css$": "<rootDir>/src/test/styleStub.ts",
+    // FullCalendar renders with preact; jsdom's "browser" export condition would pick preact's ES
+    // modules, which CommonJS tests cannot load: point them at its CommonJS builds.
+    "^preact$": require.resolve("preact"),
+    "^preact/compat$": require.resolve("preact/compat"),
+    "^preact/hooks$": require.resolve("preact/hooks"),
   },
   clearMocks: true,
 };

@@ -3,7 +3,7 @@ import { defineMessages } from "../../lib/i18n";
 export const crmMessages = defineMessages({
   en: {
     title: "Accounts",
-    views: { label: "View", list: "List" },
+    views: { label: "View", kanban: "Kanban", list: "List", calendar: "Calendar" },
     search: "Search",
     searchPlaceholder: "Name, company, email or phone",
     filters: {
@@ -39,7 +39,7 @@ export const crmMessages = defineMessages({
   },
   "es-MX": {
     title: "Cuentas",
-    views: { label: "Vista", list: "Lista" },
+    views: { label: "Vista", kanban: "Kanban", list: "Lista", calendar: "Calendario" },
     search: "Buscar",
     searchPlaceholder: "Nombre, empresa, correo o teléfono",
     filters: {

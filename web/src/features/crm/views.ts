@@ -1,6 +1,8 @@
 import type { ComponentType } from "react";
 
 import type { AccountFilter, AccountOrder } from "../../__generated__/graphql";
+import { CalendarView } from "../calendar/CalendarView";
+import { KanbanView } from "./kanban/KanbanView";
 import { ListView } from "./list/ListView";
 
 /** What the CRM page gives every view: the server filter, the URL's sort and the open account. */
@@ -14,7 +16,7 @@ export interface CrmViewProps {
 
 export interface CrmViewDefinition {
   /** `?view=` value and the key of its label in crmMessages.views. */
-  readonly key: "list";
+  readonly key: "kanban" | "list" | "calendar";
   readonly component: ComponentType<CrmViewProps>;
 }
 
@@ -23,9 +25,14 @@ export interface CrmViewDefinition {
  * join this list when their issue lands (add the key to CrmViewDefinition and its label to
  * crmMessages.views).
  */
-export const crmViews: readonly CrmViewDefinition[] = [{ key: "list", component: ListView }];
+export const crmViews: readonly CrmViewDefinition[] = [
+  { key: "kanban", component: KanbanView },
+  { key: "list", component: ListView },
+  { key: "calendar", component: CalendarView },
+];
 
-export const defaultCrmView: CrmViewDefinition = crmViews[0] as CrmViewDefinition;
+/** The list stays the default: links without `?view=` keep opening what they always did. */
+export const defaultCrmView: CrmViewDefinition = crmViews.find((view) => view.key === "list") as CrmViewDefinition;
 
 export function findCrmView(key: string | null): CrmViewDefinition {
   return crmViews.find((view) => view.key === key) ?? defaultCrmView;

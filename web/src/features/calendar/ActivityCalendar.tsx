@@ -1,0 +1,153 @@
+import type { DatesSetArg, EventClickArg, EventDropArg, LocaleInput } from "@fullcalendar/core";
+import esLocale from "@fullcalendar/core/locales/es";
+import dayGridPlugin from "@fullcalendar/daygrid";
+import interactionPlugin from "@fullcalendar/interaction";
+import listPlugin from "@fullcalendar/list";
+import FullCalendar from "@fullcalendar/react";
+import timeGridPlugin from "@fullcalendar/timegrid";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useSearchParams } from "react-router";
+
+import { useI18n, useT, type Locale } from "../../lib/i18n";
+import { commonMessages } from "../../lib/messages";
+import { useErrorMessage } from "../../lib/useErrorMessage";
+import type { CrmViewProps } from "../crm/views";
+import "./calendar.css";
+import { toCalendarEvent, type CalendarEventProps } from "./calendarEvents";
+import {
+  fullCalendarViews,
+  modeOfFullCalendarView,
+  readCalendarUrlState,
+  toLocalDay,
+  updateCalendarParams,
+  type CalendarUrlState,
+} from "./calendarUrlState";
+import { CalendarLegend } from "./CalendarLegend";
+import { calendarMessages } from "./messages";
+import { useCalendarActivities, type VisibleRange } from "./useCalendarActivities";
+import { useRescheduleActivity } from "./useRescheduleActivity";
+
+const plugins = [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin];
+
+/** es-MX: Spanish texts, Mexican date formats and weeks from Monday; English weeks start on Sunday. */
+const fullCalendarLocales: Readonly<Record<Locale, { readonly locale: LocaleInput | string; readonly firstDay: number }>> = {
+  "es-MX": { locale: { ...esLocale, code: "es-MX" }, firstDay: 1 },
+  en: { locale: "en", firstDay: 0 },
+};
+
+const englishButtons = { today: "Today", month: "Month", week: "Week", day: "Day", list: "List" };
+
+const toolbar = {
+  left: "prev,next today",
+  center: "title",
+  right: `${fullCalendarViews.month},${fullCalendarViews.week},${fullCalendarViews.day},${fullCalendarViews.list}`,
+};
+
+/**
+ * The CRM page's calendar (loaded on demand: FullCalendar is heavy). Shows the scheduled notes and
+ * reminders of the visible range only, with the filter bar's filter; the layout and day live in the
+ * URL (`?cal=&date=`). Clicking an event opens its account in the side panel; dragging one the
+ * viewer may edit reschedules it (optimistic, with undo).
+ */
+export function ActivityCalendar({ filter, onOpenAccount }: CrmViewProps) {
+  const t = useT(calendarMessages);
+  const common = useT(commonMessages);
+  const { locale } = useI18n();
+  const toMessage = useErrorMessage();
+  const [params, setParams] = useSearchParams();
+  // Read once: afterwards FullCalendar owns the date and reports it through datesSet.
+  const [initial] = useState(() => readCalendarUrlState(params));
+  const [range, setRange] = useState<VisibleRange | null>(null);
+  const [shown, setShown] = useState<CalendarUrlState | null>(null);
+  const { activities, loading, error, truncated, retry } = useCalendarActivities(range, filter);
+  const { reschedule } = useRescheduleActivity();
+  const events = useMemo(() => activities.map(toCalendarEvent), [activities]);
+
+  const onDatesSet = useCallback(
+    (arg: DatesSetArg) => {
+      const from = arg.start.toISOString();
+      const to = arg.end.toISOString();
+      setRange((current) => (current?.from === from && current.to === to ? current : { from, to }));
+      const mode = modeOfFullCalendarView(arg.view.type) ?? "month";
+      const date = toLocalDay(arg.view.currentStart);
+      setShown((current) => (current?.mode === mode && current.date === date ? current : { mode, date }));
+    },
+    [],
+  );
+
+  // Written from an effect: FullCalendar reports its first range while mounting, before the
+  // router accepts navigations. `replace`: paging through months must not flood the history.
+  useEffect(() => {
+    if (!shown) {
+      return;
+    }
+    setParams(
+      (current) => {
+        const inUrl = readCalendarUrlState(current);
+        return inUrl.mode === shown.mode && inUrl.date === shown.date ? current : updateCalendarParams(current, shown);
+      },
+      { replace: true },
+    );
+  }, [setParams, shown]);
+
+  const onEventClick = useCallback(
+    (arg: EventClickArg) => {
+      arg.jsEvent.preventDefault();
+      const { activity } = arg.event.extendedProps as CalendarEventProps;
+      onOpenAccount(activity.account.id);
+    },
+    [onOpenAccount],
+  );
+
+  const onEventDrop = useCallback(
+    (arg: EventDropArg) => {
+      const { activity } = arg.event.extendedProps as CalendarEventProps;
+      if (!arg.event.start) {
+        arg.revert();
+        return;
+      }
+      void reschedule(activity, arg.event.start, { onRollback: arg.revert });
+    },
+    [reschedule],
+  );
+
+  const localeOptions = fullCalendarLocales[locale];
+  return (
+    <section className="calendar-view" aria-label={t.label} aria-busy={loading}>
+      <div className="calendar-view__toolbar">
+        <CalendarLegend />
+        {loading ? <span role="status">{t.loadingRange}</span> : null}
+      </div>
+      {error ? (
+        <div role="alert" className="form-error">
+          {toMessage(error)}{" "}
+          <button type="button" onClick={retry}>
+            {common.retry}
+          </button>
+        </div>
+      ) : null}
+      {truncated ? <p className="calendar-view__notice">{t.truncated}</p> : null}
+      <FullCalendar
+        plugins={plugins}
+        initialView={fullCalendarViews[initial.mode]}
+        initialDate={initial.date ?? undefined}
+        headerToolbar={toolbar}
+        locale={localeOptions.locale}
+        firstDay={localeOptions.firstDay}
+        buttonText={locale === "en" ? englishButtons : undefined}
+        events={events}
+        datesSet={onDatesSet}
+        eventClick={onEventClick}
+        eventDrop={onEventDrop}
+        eventInteractive
+        editable={false}
+        allDaySlot={false}
+        nowIndicator
+        scrollTime="08:00:00"
+        height="auto"
+        views={{ timeGrid: { height: 720 } }}
+        dayMaxEvents
+      />
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import type { EventInput } from "@fullcalendar/core";
+
+import type { CalendarEvent_ActivityFragment, NoteAction } from "../../__generated__/graphql";
+
+export type CalendarActivity = CalendarEvent_ActivityFragment;
+
+/** What the legend and an event are coloured by: a note's action, a note without one, or a reminder. */
+export type ActivityCategory = NoteAction | "NOTE" | "REMINDER";
+
+/** Legend order: the note actions, a plain note, then reminders. */
+export const activityCategories: readonly ActivityCategory[] = ["CALL", "WHATSAPP", "EMAIL", "MEETING", "SMS", "OTHER", "NOTE", "REMINDER"];
+
+/**
+ * One colour per category (white text reads on each). Reminders also get a dashed border and
+ * completed items are muted by CSS (`calendar-event--completed`), so colour is never the only cue.
+ */
+export const categoryColors: Readonly<Record<ActivityCategory, string>> = {
+  CALL: "#1d4ed8",
+  WHATSAPP: "#15803d",
+  EMAIL: "#7e22ce",
+  MEETING: "#b45309",
+  SMS: "#0e7490",
+  OTHER: "#475569",
+  NOTE: "#334155",
+  REMINDER: "#be123c",
+};
+
+export function categoryOf(activity: Pick<CalendarActivity, "kind" | "action">): ActivityCategory {
+  if (activity.kind === "REMINDER") {
+    return "REMINDER";
+  }
+  return activity.action ?? "NOTE";
+}
+
+/** Whether the viewer may move it: the note's or reminder's own canEdit (author, assignee or manager). */
+export function canReschedule(activity: CalendarActivity): boolean {
+  return activity.kind === "REMINDER" ? activity.reminder?.canEdit === true : activity.note?.canEdit === true;
+}
+
+/** What FullCalendar keeps on each event so clicks and drops find the activity again. */
+export interface CalendarEventProps {
+  readonly activity: CalendarActivity;
+}
+
+/**
+ * A FullCalendar event for an activity: timed (no end: FullCalendar gives it the default
+ * duration), titled "account · text", coloured by category, draggable only when the viewer may edit it.
+ */
+export function toCalendarEvent(activity: CalendarActivity): EventInput {
+  const category = categoryOf(activity);
+  const color = categoryColors[category];
+  // calendar-event--reminder (dashed) for reminders, calendar-event--call, … for notes.
+  const classNames = ["calendar-event", `calendar-event--${category.toLowerCase()}`];
+  if (activity.completed) {
+    classNames.push("calendar-event--completed");
+  }
+  const editable = canReschedule(activity);
+  const props: CalendarEventProps = { activity };
+  return {
+    id: activity.id,
+    title: `${activity.account.name} · ${activity.title}`,
+    start: activity.date,
+    allDay: false,
+    backgroundColor: color,
+    borderColor: color,
+    textColor: "#ffffff",
+    classNames,
+    startEditable: editable,
+    durationEditable: false,
+    extendedProps: props,
+  };
+}

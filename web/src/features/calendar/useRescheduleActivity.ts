@@ -1,0 +1,120 @@
+import type { ApolloCache } from "@apollo/client";
+import { useApolloClient, useMutation } from "@apollo/client/react";
+import { useCallback } from "react";
+
+import {
+  RescheduleNoteDocument,
+  RescheduleReminderDocument,
+  type RescheduleNoteMutation,
+  type RescheduleReminderMutation,
+} from "../../__generated__/graphql";
+import { useToast } from "../../components/Toast";
+import { errorCodeOf } from "../../lib/errors";
+import { useI18n, useT } from "../../lib/i18n";
+import { useErrorMessage } from "../../lib/useErrorMessage";
+import type { CalendarActivity } from "./calendarEvents";
+import { calendarMessages } from "./messages";
+
+/** The parts of an activity a reschedule needs: which note or reminder, and its date now. */
+export type ReschedulableActivity = Pick<CalendarActivity, "id" | "kind" | "date" | "note" | "reminder">;
+
+export interface RescheduleOptions {
+  /** Called when the server refuses the move (FullCalendar's `revert`, putting the event back). */
+  readonly onRollback?: () => void;
+}
+
+/** The activity's calendar date in the cache: the Activity is normalised by its note's or reminder's id. */
+function writeActivityDate(cache: ApolloCache, activityId: string, date: string): void {
+  const id = cache.identify({ __typename: "Activity", id: activityId });
+  if (id) {
+    cache.modify({ id, fields: { date: () => date } });
+  }
+}
+
+/**
+ * Moves a calendar activity to another date: a note's scheduledDate (updateNote) or a reminder's
+ * dueAt (updateReminder). Optimistic: the event moves at once and Apollo drops the optimistic
+ * date if the server refuses; then `onRollback` runs and a toast says why (FORBIDDEN and NOT_FOUND
+ * in the calendar's words; NOT_FOUND also reloads the range, since the item is gone from it). A
+ * move that lands shows a toast whose Undo moves the activity back to where it was.
+ */
+export function useRescheduleActivity() {
+  const client = useApolloClient();
+  const [mutateNote] = useMutation(RescheduleNoteDocument);
+  const [mutateReminder] = useMutation(RescheduleReminderDocument);
+  const toast = useToast();
+  const t = useT(calendarMessages);
+  const { format } = useI18n();
+  const toMessage = useErrorMessage();
+
+  const send = useCallback(
+    async (activity: ReschedulableActivity, date: string) => {
+      const update = (cache: ApolloCache) => writeActivityDate(cache, activity.id, date);
+      if (activity.kind === "REMINDER") {
+        const id = activity.reminder?.id ?? activity.id;
+        await mutateReminder({
+          variables: { input: { id, dueAt: date } },
+          optimisticResponse: { updateReminder: { __typename: "Reminder", id, dueAt: date } as RescheduleReminderMutation["updateReminder"] },
+          update,
+        });
+        return;
+      }
+      const id = activity.note?.id ?? activity.id;
+      await mutateNote({
+        variables: { input: { id, scheduledDate: date } },
+        optimisticResponse: { updateNote: { __typename: "Note", id, scheduledDate: date } as RescheduleNoteMutation["updateNote"] },
+        update,
+      });
+    },
+    [mutateNote, mutateReminder],
+  );
+
+  /** The reason a refused move shows; a NOT_FOUND item is gone, so the visible range is read again. */
+  const refusal = useCallback(
+    (error: unknown) => {
+      if (errorCodeOf(error) === "NOT_FOUND") {
+        void client.refetchQueries({ include: ["CalendarActivities"] });
+      }
+      return toMessage(error, { FORBIDDEN: t.forbidden, NOT_FOUND: t.notFound });
+    },
+    [client, t, toMessage],
+  );
+
+  const undo = useCallback(
+    async (activity: ReschedulableActivity, previous: string) => {
+      try {
+        await send(activity, previous);
+      } catch (error) {
+        toast.error(t.undoRefused(refusal(error)));
+        return;
+      }
+      toast.info(t.restored(format.dateTime(previous)));
+    },
+    [format, refusal, send, t, toast],
+  );
+
+  /** Moves the activity to `to`; resolves true when the server accepted it. */
+  const reschedule = useCallback(
+    async (activity: ReschedulableActivity, to: Date, options: RescheduleOptions = {}): Promise<boolean> => {
+      const previous = activity.date;
+      const next = to.toISOString();
+      if (next === new Date(previous).toISOString()) {
+        return true;
+      }
+      try {
+        await send(activity, next);
+      } catch (error) {
+        options.onRollback?.();
+        toast.error(t.refused(refusal(error)));
+        return false;
+      }
+      toast.success(t.rescheduled(format.dateTime(next)), {
+        action: { label: t.undo, onClick: () => void undo(activity, previous) },
+      });
+      return true;
+    },
+    [format, refusal, send, t, toast, undo],
+  );
+
+  return { reschedule } as const;
+}
