@@ -1,0 +1,170 @@
+import { ApolloLink, type FetchResult } from "@apollo/client";
+import { useQuery } from "@apollo/client/react";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import { Observable, of, type Subscriber } from "rxjs";
+
+import { CalendarActivitiesDocument } from "../../__generated__/graphql";
+import { renderWithProviders } from "../../test/renderWithProviders";
+import type { CalendarActivity } from "./calendarEvents";
+import { useRescheduleActivity } from "./useRescheduleActivity";
+
+const range = { from: "2026-11-01T06:00:00.000Z", to: "2026-12-13T06:00:00.000Z" };
+const before = "2026-11-18T16:00:00.000Z";
+const after = "2026-11-20T16:00:00.000Z";
+
+const note = {
+  __typename: "Activity",
+  id: "Tm90ZTox",
+  kind: "NOTE",
+  action: "CALL",
+  date: before,
+  title: "Cotizar LTL",
+  completed: false,
+  account: { __typename: "Prospect", id: "Prospect:7", name: "Ana Ruiz", companyName: "Fletes Ruiz" },
+  note: { __typename: "Note", id: "Tm90ZTox", canEdit: true },
+  reminder: null,
+} as const;
+
+const reminder = {
+  ...note,
+  id: "UmVtaW5kZXI6Mg==",
+  kind: "REMINDER",
+  action: null,
+  note: null,
+  reminder: { __typename: "Reminder", id: "UmVtaW5kZXI6Mg==", canEdit: true },
+} as const;
+
+interface Pending {
+  readonly name: string;
+  readonly variables: Record<string, unknown>;
+  readonly observer: Subscriber<FetchResult>;
+}
+
+/**
+ * Answers the calendar's query at once (counting the requests) and holds every mutation until the
+ * test answers it, so the optimistic state can be seen without timers.
+ */
+function heldLink(activity: typeof note | typeof reminder) {
+  const pending: Pending[] = [];
+  const counts = { calendar: 0 };
+  const link = new ApolloLink((operation) => {
+    if (operation.operationName === "CalendarActivities") {
+      counts.calendar += 1;
+      return of({ data: { activities: [activity] } });
+    }
+    return new Observable<FetchResult>((observer) => {
+      pending.push({ name: operation.operationName ?? "", variables: operation.variables, observer });
+    });
+  });
+  const answer = (index: number, result: FetchResult) => {
+    const request = pending[index];
+    if (!request) {
+      throw new Error(`no request #${index}; sent: ${pending.map((item) => item.name).join(", ")}`);
+    }
+    act(() => {
+      request.observer.next(result);
+      request.observer.complete();
+    });
+  };
+  return { link, pending, counts, answer };
+}
+
+const refusal = (code: string) => ({ errors: [{ message: code, extensions: { code } }] });
+
+function Harness({ onRollback }: { onRollback: () => void }) {
+  const { data } = useQuery(CalendarActivitiesDocument, { variables: range });
+  const { reschedule } = useRescheduleActivity();
+  const activity = data?.activities[0] as CalendarActivity | undefined;
+  return (
+    <>
+      <output data-testid="date">{activity?.date ?? ""}</output>
+      <button type="button" disabled={!activity} onClick={() => activity && void reschedule(activity, new Date(after), { onRollback })}>
+        Move
+      </button>
+    </>
+  );
+}
+
+async function renderHarness(activity: typeof note | typeof reminder) {
+  const held = heldLink(activity);
+  const onRollback = jest.fn();
+  renderWithProviders(<Harness onRollback={onRollback} />, { link: held.link });
+  await waitFor(() => expect(screen.getByTestId("date").textContent).toBe(before));
+  return { ...held, onRollback };
+}
+
+const shownDate = () => screen.getByTestId("date").textContent;
+
+describe("useRescheduleActivity", () => {
+  it("should move a note at once, keep it when the server agrees and move it back on Undo", async () => {
+    const { pending, answer, onRollback } = await renderHarness(note);
+    fireEvent.click(screen.getByRole("button", { name: "Move" }));
+
+    // Optimistic: on screen while the server has not answered yet.
+    await waitFor(() => expect(shownDate()).toBe(after));
+    expect(pending.map(({ name, variables }) => [name, variables])).toEqual([
+      ["RescheduleNote", { input: { id: "Tm90ZTox", scheduledDate: after } }],
+    ]);
+    answer(0, { data: { updateNote: { __typename: "Note", id: "Tm90ZTox", scheduledDate: after } } });
+    const undo = await screen.findByRole("button", { name: "Undo" });
+    expect(screen.getByText(/^Moved to /)).toBeTruthy();
+    expect(shownDate()).toBe(after);
+
+    fireEvent.click(undo);
+    await waitFor(() => expect(shownDate()).toBe(before));
+    expect(pending[1]?.variables).toEqual({ input: { id: "Tm90ZTox", scheduledDate: before } });
+    answer(1, { data: { updateNote: { __typename: "Note", id: "Tm90ZTox", scheduledDate: before } } });
+    await screen.findByText(/^Moved back to/);
+    expect(shownDate()).toBe(before);
+    expect(onRollback).not.toHaveBeenCalled();
+  });
+
+  it("should reschedule a reminder through its due date", async () => {
+    const { pending, answer } = await renderHarness(reminder);
+    fireEvent.click(screen.getByRole("button", { name: "Move" }));
+
+    // Optimistic: on screen while the server has not answered yet.
+    await waitFor(() => expect(shownDate()).toBe(after));
+    expect(pending.map(({ name, variables }) => [name, variables])).toEqual([
+      ["RescheduleReminder", { input: { id: "UmVtaW5kZXI6Mg==", dueAt: after } }],
+    ]);
+    answer(0, { data: { updateReminder: { __typename: "Reminder", id: "UmVtaW5kZXI6Mg==", dueAt: after } } });
+    await screen.findByRole("button", { name: "Undo" });
+    expect(shownDate()).toBe(after);
+  });
+
+  it("should put the event back and say why when the server refuses with FORBIDDEN", async () => {
+    const { answer, onRollback, counts } = await renderHarness(note);
+    fireEvent.click(screen.getByRole("button", { name: "Move" }));
+    await waitFor(() => expect(shownDate()).toBe(after));
+
+    answer(0, refusal("FORBIDDEN"));
+    expect((await screen.findByRole("alert")).textContent).toContain("Not moved. You may not change this activity.");
+    expect(shownDate()).toBe(before);
+    expect(onRollback).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole("button", { name: "Undo" })).toBeNull();
+    expect(counts.calendar).toBe(1);
+  });
+
+  it("should reload the visible range when the activity is gone (NOT_FOUND)", async () => {
+    const { answer, onRollback, counts } = await renderHarness(note);
+    fireEvent.click(screen.getByRole("button", { name: "Move" }));
+
+    answer(0, refusal("NOT_FOUND"));
+    expect((await screen.findByRole("alert")).textContent).toContain("It no longer exists or is not in your accounts");
+    expect(onRollback).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(counts.calendar).toBe(2));
+  });
+
+  it("should use the app's error mapping for other refusals and keep the new date when the undo is refused", async () => {
+    const { answer, onRollback } = await renderHarness(note);
+    fireEvent.click(screen.getByRole("button", { name: "Move" }));
+    answer(0, { data: { updateNote: { __typename: "Note", id: "Tm90ZTox", scheduledDate: after } } });
+    fireEvent.click(await screen.findByRole("button", { name: "Undo" }));
+
+    answer(1, refusal("CONFLICT"));
+    expect((await screen.findByRole("alert")).textContent).toContain("Not moved back. Someone else changed this record.");
+    expect(shownDate()).toBe(after);
+    expect(onRollback).not.toHaveBeenCalled();
+  });
+});
