@@ -7,6 +7,9 @@ import { createDataSource } from "./db/data-source";
 import { migrate } from "./db/migrate";
 import { seedCatalogs } from "./db/seed/catalogs.seed";
 import { DEMO_LOGINS, seedDemo } from "./db/seed/demo.seed";
+import { logRespondioStatus } from "./integrations/respondio/respondio.client";
+import { defaultJobHandlers } from "./jobs/job-registry";
+import { OutboxRunner } from "./jobs/outbox-runner";
 import { createLogger } from "./logger";
 
 async function main(): Promise<void> {
@@ -21,6 +24,11 @@ async function main(): Promise<void> {
   await seedCatalogs(dataSource);
   const seeded = config.DEMO_DATA ? await seedDemo(dataSource) : false;
   const crm = await createApp({ config, dataSource, logger });
+  logRespondioStatus(config, logger);
+  // Without Redis the API runs the jobs itself from the outbox; with it, `npm run worker` does.
+  const runner = config.REDIS_URL ? null : new OutboxRunner({ dataSource, config, logger, handlers: defaultJobHandlers() });
+  runner?.start();
+  logger.info(runner ? "background jobs run in this process (no REDIS_URL)" : "background jobs run in the worker process (npm run worker)");
   const server = createServer(crm.app);
   server.listen(config.PORT, config.HOST, () => {
     const url = `http://localhost:${config.PORT}`;
@@ -34,8 +42,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");
     server.close(() => {
-      void crm
-        .stop()
+      void Promise.all([crm.stop(), runner?.stop()])
         .then(() => dataSource.destroy())
         .finally(() => process.exit(0));
     });

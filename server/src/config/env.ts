@@ -51,6 +51,17 @@ const schema = z.object({
   RESPONDIO_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Where users open the CRM (e.g. https://crm.example.com); gives Respond.io contacts a link back to their account. */
   CRM_PUBLIC_URL: httpUrl("https://crm.example.com").optional(),
+  /** Runs of one background job before it is failed (the first run included). */
+  JOB_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  /** Wait before a job's first retry; doubles per attempt up to JOB_MAX_BACKOFF_MS. */
+  JOB_BACKOFF_MS: z.coerce.number().int().min(1).default(10_000),
+  JOB_MAX_BACKOFF_MS: z.coerce.number().int().min(1).default(3_600_000),
+  /** Jobs run at once per queue (worker) or per API process (in-process runner). */
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  /** BullMQ lock of a running job: a worker that died holding it has its job retried after about this long. */
+  JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+  /** How often the outbox is polled for due jobs (relay and in-process runner). */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
 });
 
 export type Env = Readonly<

@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import type { DataSource } from "typeorm";
+import { OutboxEntity } from "../src/jobs/outbox.entity";
+import { writeOutbox, type OutboxJob } from "../src/jobs/queues";
+import { JOBS, QUEUES } from "../src/jobs/queues";
+import { answers } from "./services";
+
+/** An outbox job of a test job name on the respondio queue (the handler is the test's). */
+export function testJob(key: string | number, payload: Record<string, unknown> = {}): OutboxJob {
+  return { queue: QUEUES.respondio, jobName: JOBS.respondioAddProspect, jobId: `${JOBS.respondioAddProspect}:${key}`, payload: { key: String(key), ...payload } };
+}
+
+export async function seedJobs(ds: DataSource, jobs: OutboxJob[]): Promise<void> {
+  await writeOutbox(ds.manager, jobs);
+}
+
+export async function outboxRow(ds: DataSource, jobId: string): Promise<OutboxEntity> {
+  return ds.getRepository(OutboxEntity).findOneByOrFail({ jobId });
+}
+
+/** Repeats `step` until `done` holds (at most `tries` times, a short pause between): counts, never timings. */
+export async function until(done: () => Promise<boolean>, step: () => Promise<unknown> = async () => undefined, tries = 300): Promise<void> {
+  for (let i = 0; i < tries; i += 1) {
+    await step();
+    if (await done()) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("condition not reached");
+}
+
+/** A free loopback TCP port. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** A redis-server of the test's own on a free port (never the shared 6379), which the test may stop and start. */
+export class OwnRedis {
+  private child: ChildProcess | null = null;
+  constructor(readonly port: number) {}
+
+  static async create(): Promise<OwnRedis> {
+    return new OwnRedis(await freePort());
+  }
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.child = spawn("/usr/bin/redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    await until(() => answers(this.url, 200));
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    this.child = null;
+    if (!child || child.exitCode !== null) {
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGKILL");
+    });
+  }
+}
