@@ -15,6 +15,9 @@ export function createApolloCache(): InMemoryCache {
         fields: {
           // One cached list per filter/order; `first`/`after` pages are merged into it.
           accounts: relayStylePagination(["filter", "orderBy"]),
+          // The Kanban: one cached board per filter; a column's further pages are appended to it
+          // (features/crm/kanban/boardCache.ts), so `first` is not part of the key.
+          board: { keyArgs: ["filter"] },
           // Admin user list: one cached list per filter.
           users: relayStylePagination(["filter"]),
         },

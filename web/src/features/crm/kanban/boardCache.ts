@@ -1,0 +1,147 @@
+import { InMemoryCache, type ApolloCache, type Reference } from "@apollo/client";
+
+import {
+  KanbanCard_AccountFragmentDoc,
+  type AccountFilter,
+  type KanbanCard_AccountFragment,
+  type KanbanColumn_ColumnFragment,
+} from "../../../__generated__/graphql";
+
+/*
+ * The board lives in one cache entry per filter (`Query.board`, keyed by filter in lib/apollo.ts).
+ * Its columns have no id, so they are plain objects inside that entry; these helpers edit them in
+ * place with cache.modify (references, not whole rewrites), which keeps a move or a further page
+ * cheap even when a column holds thousands of loaded cards.
+ */
+
+interface StoredEdge {
+  readonly __typename?: string;
+  readonly cursor: string;
+  readonly node: Reference;
+}
+
+interface StoredColumn {
+  readonly totalCount: number;
+  readonly accountValueSum: number;
+  readonly status: Reference;
+  readonly cards: {
+    readonly edges: readonly StoredEdge[];
+    readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  };
+}
+
+interface StoredBoard {
+  readonly totalCount: number;
+  readonly accountValueSum: number;
+  readonly columns: readonly StoredColumn[];
+}
+
+type ReadField = <V>(fieldName: string, from?: Reference) => V | undefined;
+
+/** Sums of amounts in centavos, as the server rounds them (no 0.30000000000000004 on screen). */
+export function addMoney(a: number, b: number): number {
+  return Math.round((a + b) * 100) / 100;
+}
+
+/** The key of the board's cache entry for a filter (the field policy's keyArgs decide its shape). */
+function boardFieldName(cache: ApolloCache, filter: AccountFilter | undefined): string {
+  if (!(cache instanceof InMemoryCache)) {
+    throw new Error("The Kanban's cache helpers need the app's InMemoryCache");
+  }
+  return cache.policies.getStoreFieldName({ typename: "Query", fieldName: "board", args: filter ? { filter } : {} });
+}
+
+function statusIdOf(column: StoredColumn, readField: ReadField): number | undefined {
+  return readField<number>("id", column.status);
+}
+
+/**
+ * Appends a page of one column's cards (a boardColumn answer, read without the cache) to the
+ * board cached for `filter`; the column's totals are refreshed from the same answer.
+ */
+export function appendColumnPage(cache: ApolloCache, filter: AccountFilter | undefined, page: KanbanColumn_ColumnFragment): void {
+  const fieldName = boardFieldName(cache, filter);
+  const edges = page.cards.edges.flatMap((edge): StoredEdge[] => {
+    const node = cache.writeFragment({ fragment: KanbanCard_AccountFragmentDoc, fragmentName: "KanbanCard_account", data: edge.node });
+    return node ? [{ __typename: "AccountEdge", cursor: edge.cursor, node }] : [];
+  });
+  cache.modify({
+    fields: {
+      board(value, { storeFieldName, readField }) {
+        const existing = value as StoredBoard;
+        if (storeFieldName !== fieldName) {
+          return existing;
+        }
+        const columns = existing.columns.map((column) => {
+          if (statusIdOf(column, readField as ReadField) !== page.status.id) {
+            return column;
+          }
+          // A card moved in meanwhile may come again; keep the first copy.
+          const known = new Set(column.cards.edges.map((edge) => edge.node.__ref));
+          const fresh = edges.filter((edge) => !known.has(edge.node.__ref));
+          return {
+            ...column,
+            totalCount: page.totalCount,
+            accountValueSum: page.accountValueSum,
+            cards: { ...column.cards, edges: [...column.cards.edges, ...fresh], pageInfo: { ...column.cards.pageInfo, ...page.cards.pageInfo } },
+          };
+        });
+        return { ...existing, columns };
+      },
+    },
+  });
+}
+
+export interface CardMove {
+  readonly card: KanbanCard_AccountFragment;
+  readonly fromStatusId: number;
+  readonly toStatusId: number;
+}
+
+/**
+ * Moves a card between two columns in every cached board that shows it: out of the source column
+ * (count and value sum down), to the top of the target column (newest-updated first, as the
+ * server orders it; count and sum up). A board whose filter hides the target status just loses
+ * the card. Boards that never loaded the card are left alone.
+ */
+export function moveCardInBoards(cache: ApolloCache, { card, fromStatusId, toStatusId }: CardMove): void {
+  const cardRef = cache.identify({ __typename: (card as { __typename?: string }).__typename ?? "Prospect", id: card.id });
+  const amount = card.followUpData?.accountValue ?? 0;
+  cache.modify({
+    fields: {
+      board(value, { readField }) {
+        const existing = value as StoredBoard;
+        const read = readField as ReadField;
+        const source = existing.columns.find((column) => statusIdOf(column, read) === fromStatusId);
+        const edge = source?.cards.edges.find((item) => item.node.__ref === cardRef);
+        if (!source || !edge) {
+          return existing;
+        }
+        const hasTarget = existing.columns.some((column) => statusIdOf(column, read) === toStatusId);
+        const columns = existing.columns.map((column) => {
+          const statusId = statusIdOf(column, read);
+          if (statusId === fromStatusId) {
+            return {
+              ...column,
+              totalCount: Math.max(0, column.totalCount - 1),
+              accountValueSum: addMoney(column.accountValueSum, -amount),
+              cards: { ...column.cards, edges: column.cards.edges.filter((item) => item !== edge) },
+            };
+          }
+          if (statusId === toStatusId) {
+            return {
+              ...column,
+              totalCount: column.totalCount + 1,
+              accountValueSum: addMoney(column.accountValueSum, amount),
+              cards: { ...column.cards, edges: [edge, ...column.cards.edges.filter((item) => item.node.__ref !== cardRef)] },
+            };
+          }
+          return column;
+        });
+        return hasTarget
+          ? { ...existing, columns }
+          : { ...existing, columns, totalCount: existing.totalCount - 1, accountValueSum: addMoney(existing.accountValueSum, -amount) };
+      },
+    },
+  });
+}
