@@ -1,0 +1,88 @@
+import { allAccounts, E2eApi, type AccountSummary } from "./support/api";
+import { CalendarPage } from "./support/calendarPage";
+import { CrmPage } from "./support/crmPage";
+import { asUser, demoUsers, disconnectBrowser } from "./support/session";
+
+/**
+ * Far from the demo data's dates, so the day cells hold only this test's note (a busy day would
+ * fold it into "+n more"). Midday UTC stays on the same calendar day in the browser's time zone.
+ */
+const day = { created: "2031-03-12", moved: "2031-03-14", dragAgain: "2031-03-19" } as const;
+const at = (date: string) => `${date}T16:00:00.000Z`;
+
+interface Activities {
+  readonly activities: ReadonlyArray<{ readonly id: string; readonly date: string }>;
+}
+
+describe("the calendar in the browser", () => {
+  let sdr: E2eApi;
+  let account: AccountSummary;
+  let noteId: string;
+  const comment = `Visita a bodega ${Date.now()}`;
+
+  /** The note's date as the server has it (read through the calendar's own query, over the whole month). */
+  const scheduledDate = async () => {
+    const { activities } = await sdr.gql<Activities>(
+      `query E2eActivities($from: DateTimeISO!, $to: DateTimeISO!) { activities(from: $from, to: $to) { id date } }`,
+      { from: "2031-03-01T00:00:00.000Z", to: "2031-04-01T00:00:00.000Z" },
+    );
+    return activities.find((item) => item.id === noteId)?.date;
+  };
+
+  beforeAll(async () => {
+    sdr = await E2eApi.as("sdr");
+    // The SDR's own account: notes they write on it are theirs to move (canEdit).
+    const first = (await allAccounts(sdr)).find((item) => item.createdBy.email === demoUsers.sdr || item.salesman?.email === demoUsers.sdr);
+    if (!first) {
+      throw new Error("the demo SDR has no accounts");
+    }
+    account = first;
+    const created = await sdr.gql<{ addNote: { id: string } }>(
+      `mutation E2eScheduleNote($input: AddNoteInput!) { addNote(input: $input) { id } }`,
+      { input: { accountId: account.id, comment, action: "MEETING", scheduledDate: at(day.created) } },
+    );
+    noteId = created.addNote.id;
+  });
+
+  afterAll(disconnectBrowser);
+
+  it("should show a scheduled note on its day and open its account in the side panel on click", async () => {
+    await asUser("sdr", async (page) => {
+      const calendar = new CalendarPage(page);
+      await calendar.openMonth(day.created);
+      await calendar.event(comment, calendar.day(day.created)).waitFor();
+
+      await calendar.event(comment).click();
+      await new CrmPage(page).panel(account.name).waitFor();
+      expect(new URL(page.url()).searchParams.get("account")).toBe(account.id);
+      expect(new URL(page.url()).searchParams.get("view")).toBe("calendar");
+    });
+  });
+
+  it("should reschedule the note by dragging it to another day, keep it after a reload, and undo a second move", async () => {
+    await asUser("sdr", async (page) => {
+      const calendar = new CalendarPage(page);
+      await calendar.openMonth(day.created);
+      await calendar.event(comment, calendar.day(day.created)).waitFor();
+
+      await calendar.dragEvent(comment, day.moved);
+      await page.getByText(/^Moved to /).waitFor();
+      expect(await scheduledDate()).toBe(at(day.moved));
+
+      await page.reload();
+      await calendar.event(comment, calendar.day(day.moved)).waitFor();
+      expect(await calendar.event(comment, calendar.day(day.created)).count()).toBe(0);
+
+      await calendar.dragEvent(comment, day.dragAgain);
+      await page.getByText(/^Moved to /).waitFor();
+      expect(await scheduledDate()).toBe(at(day.dragAgain));
+      await page.getByRole("button", { name: "Undo" }).click();
+      await page.getByText(/^Moved back to /).waitFor();
+      await calendar.event(comment, calendar.day(day.moved)).waitFor();
+      expect(await scheduledDate()).toBe(at(day.moved));
+
+      await page.reload();
+      await calendar.event(comment, calendar.day(day.moved)).waitFor();
+    });
+  });
+});
