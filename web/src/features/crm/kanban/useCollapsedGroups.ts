@@ -14,25 +14,35 @@ function readCollapsed(viewerId: string): ReadonlySet<string> {
   }
 }
 
+function storeCollapsed(viewerId: string, collapsed: ReadonlySet<string>): void {
+  try {
+    window.localStorage.setItem(storageKey(viewerId), JSON.stringify([...collapsed]));
+  } catch {
+    // Only the memory of the choice is lost.
+  }
+}
+
 /** Which status groups of the board are collapsed, remembered per user in this browser. */
 export function useCollapsedGroups(viewerId: string): { collapsed: ReadonlySet<string>; toggle: (groupKey: string) => void } {
-  const [collapsed, setCollapsed] = useState(() => readCollapsed(viewerId));
+  const [entry, setEntry] = useState(() => ({ viewerId, collapsed: readCollapsed(viewerId) }));
+  // The viewer is known only once `me` has loaded: read that user's choice then.
+  let current = entry;
+  if (entry.viewerId !== viewerId) {
+    current = { viewerId, collapsed: readCollapsed(viewerId) };
+    setEntry(current);
+  }
   const toggle = useCallback(
     (groupKey: string) => {
-      setCollapsed((current) => {
-        const next = new Set(current);
+      setEntry((previous) => {
+        const next = new Set(previous.collapsed);
         if (!next.delete(groupKey)) {
           next.add(groupKey);
         }
-        try {
-          window.localStorage.setItem(storageKey(viewerId), JSON.stringify([...next]));
-        } catch {
-          // Only the memory of the choice is lost.
-        }
-        return next;
+        storeCollapsed(previous.viewerId, next);
+        return { viewerId: previous.viewerId, collapsed: next };
       });
     },
-    [viewerId],
+    [],
   );
-  return { collapsed, toggle };
+  return { collapsed: current.collapsed, toggle };
 }
