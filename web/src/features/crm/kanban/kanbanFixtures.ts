@@ -53,7 +53,7 @@ export function buildBoard(columns: readonly Column[]) {
       __typename: "Board" as const,
       totalCount: columns.reduce((sum, column) => sum + column.totalCount, 0),
       accountValueSum: columns.reduce((sum, column) => sum + column.accountValueSum, 0),
-      columns,
+      columns: [...columns],
     },
   };
 }
