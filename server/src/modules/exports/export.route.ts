@@ -94,7 +94,7 @@ export function parseQuery(query: Record<string, unknown>, schema: GraphQLSchema
   const filter = coerced<AccountFilter>(query.filter, "filter", "AccountFilter", schema, fields);
   const orderBy = coerced<AccountOrder>(query.orderBy, "orderBy", "AccountOrder", schema, fields);
   if (filter) {
-    for (const problem of validateSync(Object.assign(new AccountFilter(), filter))) {
+    for (const problem of validateSync(Object.assign(new AccountFilter(), filter), { skipMissingProperties: true })) {
       fields[`filter.${problem.property}`] = Object.values(problem.constraints ?? {}).join("; ") || "is invalid";
     }
   }
