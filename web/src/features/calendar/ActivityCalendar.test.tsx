@@ -1,5 +1,6 @@
 import { ApolloLink } from "@apollo/client";
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import { useState } from "react";
 import { useLocation } from "react-router";
 import { of } from "rxjs";
 
@@ -13,16 +14,18 @@ function LocationProbe() {
   return <output data-testid="location">{location.search}</output>;
 }
 
+const callDate = new Date(2026, 10, 18, 10, 0).toISOString();
+
 const scheduledCall = {
   __typename: "Activity",
   id: "Tm90ZTox",
   kind: "NOTE",
   action: "CALL",
-  date: new Date(2026, 10, 18, 10, 0).toISOString(),
+  date: callDate,
   title: "Cotizar LTL",
   completed: false,
   account: { __typename: "Prospect", id: "Prospect:7", name: "Ana Ruiz", companyName: "Fletes Ruiz" },
-  note: { __typename: "Note", id: "Tm90ZTox", canEdit: true },
+  note: { __typename: "Note", id: "Tm90ZTox", canEdit: true, scheduledDate: callDate },
   reminder: null,
 };
 
@@ -32,7 +35,7 @@ function recordingLink() {
   const link = new ApolloLink((operation) => {
     const variables = operation.variables as CalendarActivitiesQueryVariables;
     requests.push(variables);
-    const inRange = variables.from <= scheduledCall.date && scheduledCall.date < variables.to;
+    const inRange = variables.from <= callDate && callDate < variables.to;
     return of({ data: { activities: inRange ? [scheduledCall] : [] } });
   });
   return { link, requests };
@@ -107,5 +110,32 @@ describe("ActivityCalendar", () => {
     renderCalendar({ route: "/?view=calendar" });
     const legend = await screen.findByRole("list", { name: "Legend" });
     expect(legend.textContent).toBe("CallWhatsAppEmailMeetingSMSOtherNoteReminderCompleted");
+  });
+});
+
+describe("ActivityCalendar beside the side panel", () => {
+  function PanelHarness() {
+    const [openAccountId, setOpenAccountId] = useState<string | null>(null);
+    return (
+      <>
+        <CalendarView filter={undefined} sort={null} onSortChange={() => undefined} openAccountId={openAccountId} onOpenAccount={setOpenAccountId} />
+        <button type="button" onClick={() => setOpenAccountId(null)}>
+          Close panel
+        </button>
+      </>
+    );
+  }
+
+  it("should read the visible range again when the side panel closes (notes may have been added there)", async () => {
+    const { link, requests } = recordingLink();
+    renderWithProviders(<PanelHarness />, { link, route: "/?view=calendar&cal=list&date=2026-11-18" });
+    await act(async () => {
+      fireEvent.click(await screen.findByText("Ana Ruiz · Cotizar LTL"));
+    });
+    expect(requests).toHaveLength(1);
+
+    fireEvent.click(screen.getByRole("button", { name: "Close panel" }));
+    await waitFor(() => expect(requests).toHaveLength(2));
+    expect(requests[1]).toEqual(requests[0]);
   });
 });

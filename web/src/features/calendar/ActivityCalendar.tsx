@@ -5,7 +5,7 @@ import interactionPlugin from "@fullcalendar/interaction";
 import listPlugin from "@fullcalendar/list";
 import FullCalendar from "@fullcalendar/react";
 import timeGridPlugin from "@fullcalendar/timegrid";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 
 import { useI18n, useT, type Locale } from "../../lib/i18n";
@@ -13,7 +13,7 @@ import { commonMessages } from "../../lib/messages";
 import { useErrorMessage } from "../../lib/useErrorMessage";
 import type { CrmViewProps } from "../crm/views";
 import "./calendar.css";
-import { toCalendarEvent, type CalendarEventProps } from "./calendarEvents";
+import { toCalendarEvents, type CalendarEventProps } from "./calendarEvents";
 import {
   fullCalendarViews,
   modeOfFullCalendarView,
@@ -49,7 +49,7 @@ const toolbar = {
  * URL (`?cal=&date=`). Clicking an event opens its account in the side panel; dragging one the
  * viewer may edit reschedules it (optimistic, with undo).
  */
-export function ActivityCalendar({ filter, onOpenAccount }: CrmViewProps) {
+export function ActivityCalendar({ filter, openAccountId, onOpenAccount }: CrmViewProps) {
   const t = useT(calendarMessages);
   const common = useT(commonMessages);
   const { locale } = useI18n();
@@ -61,7 +61,17 @@ export function ActivityCalendar({ filter, onOpenAccount }: CrmViewProps) {
   const [shown, setShown] = useState<CalendarUrlState | null>(null);
   const { activities, loading, error, truncated, retry } = useCalendarActivities(range, filter);
   const { reschedule } = useRescheduleActivity();
-  const events = useMemo(() => activities.map(toCalendarEvent), [activities]);
+  const events = useMemo(() => toCalendarEvents(activities), [activities]);
+
+  // Dates changed in the side panel move their events through the cache, but notes and reminders
+  // added there are new items: read the range again when the panel closes.
+  const panelWasOpen = useRef(openAccountId !== null);
+  useEffect(() => {
+    if (panelWasOpen.current && openAccountId === null) {
+      retry();
+    }
+    panelWasOpen.current = openAccountId !== null;
+  }, [openAccountId, retry]);
 
   const onDatesSet = useCallback(
     (arg: DatesSetArg) => {

@@ -37,6 +37,23 @@ export function canReschedule(activity: CalendarActivity): boolean {
   return activity.kind === "REMINDER" ? activity.reminder?.canEdit === true : activity.note?.canEdit === true;
 }
 
+/**
+ * When the activity is, as the cache knows it now: the note's scheduledDate or the reminder's
+ * dueAt (so a date changed in the side panel moves the event), else the date the calendar query
+ * read; null when the note's schedule was cleared since (it is no longer a calendar item).
+ */
+export function activityDate(activity: CalendarActivity): string | null {
+  if (activity.kind === "REMINDER") {
+    return activity.reminder?.dueAt ?? activity.date;
+  }
+  return activity.note ? activity.note.scheduledDate : activity.date;
+}
+
+/** Reminders ticked done (here or in the side panel); notes are never completed. */
+export function isCompleted(activity: CalendarActivity): boolean {
+  return activity.reminder ? activity.reminder.completedAt !== null : activity.completed;
+}
+
 /** What FullCalendar keeps on each event so clicks and drops find the activity again. */
 export interface CalendarEventProps {
   readonly activity: CalendarActivity;
@@ -44,14 +61,19 @@ export interface CalendarEventProps {
 
 /**
  * A FullCalendar event for an activity: timed (no end: FullCalendar gives it the default
- * duration), titled "account · text", coloured by category, draggable only when the viewer may edit it.
+ * duration), titled "account · text", coloured by category, draggable only when the viewer may
+ * edit it; null when it is no longer scheduled.
  */
-export function toCalendarEvent(activity: CalendarActivity): EventInput {
+export function toCalendarEvent(activity: CalendarActivity): EventInput | null {
+  const start = activityDate(activity);
+  if (start === null) {
+    return null;
+  }
   const category = categoryOf(activity);
   const color = categoryColors[category];
   // calendar-event--reminder (dashed) for reminders, calendar-event--call, … for notes.
   const classNames = ["calendar-event", `calendar-event--${category.toLowerCase()}`];
-  if (activity.completed) {
+  if (isCompleted(activity)) {
     classNames.push("calendar-event--completed");
   }
   const editable = canReschedule(activity);
@@ -59,7 +81,7 @@ export function toCalendarEvent(activity: CalendarActivity): EventInput {
   return {
     id: activity.id,
     title: `${activity.account.name} · ${activity.title}`,
-    start: activity.date,
+    start,
     allDay: false,
     backgroundColor: color,
     borderColor: color,
@@ -69,4 +91,9 @@ export function toCalendarEvent(activity: CalendarActivity): EventInput {
     durationEditable: false,
     extendedProps: props,
   };
+}
+
+/** The events of the activities that are still scheduled. */
+export function toCalendarEvents(activities: readonly CalendarActivity[]): EventInput[] {
+  return activities.map(toCalendarEvent).filter((event): event is EventInput => event !== null);
 }

@@ -1,4 +1,5 @@
 import { skipToken, useQuery } from "@apollo/client/react";
+import { useCallback } from "react";
 
 import { CalendarActivitiesDocument, type AccountFilter } from "../../__generated__/graphql";
 import type { CalendarActivity } from "./calendarEvents";
@@ -24,6 +25,13 @@ export function useCalendarActivities(range: VisibleRange | null, filter: Accoun
       ? { variables: { from: range.from, to: range.to, filter }, fetchPolicy: "cache-and-network", notifyOnNetworkStatusChange: true }
       : skipToken,
   );
+  // A failed refetch shows through `error`; its rejected promise needs no second report.
+  const hasRange = range !== null;
+  const retry = useCallback(() => {
+    if (hasRange) {
+      refetch().catch(() => undefined);
+    }
+  }, [hasRange, refetch]);
   // While the next range loads, the last one stays on screen instead of an empty grid.
   const activities: readonly CalendarActivity[] = (data ?? previousData)?.activities ?? [];
   return {
@@ -31,6 +39,6 @@ export function useCalendarActivities(range: VisibleRange | null, filter: Accoun
     loading,
     error,
     truncated: activities.length >= activitiesLimit,
-    retry: () => void refetch(),
+    retry,
   } as const;
 }

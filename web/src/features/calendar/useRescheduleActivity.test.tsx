@@ -5,7 +5,7 @@ import { Observable, of, type Subscriber } from "rxjs";
 
 import { CalendarActivitiesDocument } from "../../__generated__/graphql";
 import { renderWithProviders } from "../../test/renderWithProviders";
-import type { CalendarActivity } from "./calendarEvents";
+import { activityDate, type CalendarActivity } from "./calendarEvents";
 import { useRescheduleActivity } from "./useRescheduleActivity";
 
 const range = { from: "2026-11-01T06:00:00.000Z", to: "2026-12-13T06:00:00.000Z" };
@@ -21,7 +21,7 @@ const note = {
   title: "Cotizar LTL",
   completed: false,
   account: { __typename: "Prospect", id: "Prospect:7", name: "Ana Ruiz", companyName: "Fletes Ruiz" },
-  note: { __typename: "Note", id: "Tm90ZTox", canEdit: true },
+  note: { __typename: "Note", id: "Tm90ZTox", canEdit: true, scheduledDate: before },
   reminder: null,
 } as const;
 
@@ -31,7 +31,7 @@ const reminder = {
   kind: "REMINDER",
   action: null,
   note: null,
-  reminder: { __typename: "Reminder", id: "UmVtaW5kZXI6Mg==", canEdit: true },
+  reminder: { __typename: "Reminder", id: "UmVtaW5kZXI6Mg==", canEdit: true, dueAt: before, completedAt: null },
 } as const;
 
 interface Pending {
@@ -77,7 +77,7 @@ function Harness({ onRollback }: { onRollback: () => void }) {
   const activity = data?.activities[0] as CalendarActivity | undefined;
   return (
     <>
-      <output data-testid="date">{activity?.date ?? ""}</output>
+      <output data-testid="date">{activity ? activityDate(activity) : ""}</output>
       <button type="button" disabled={!activity} onClick={() => activity && void reschedule(activity, new Date(after), { onRollback })}>
         Move
       </button>

@@ -12,18 +12,18 @@ import { useToast } from "../../components/Toast";
 import { errorCodeOf } from "../../lib/errors";
 import { useI18n, useT } from "../../lib/i18n";
 import { useErrorMessage } from "../../lib/useErrorMessage";
-import type { CalendarActivity } from "./calendarEvents";
+import { activityDate, type CalendarActivity } from "./calendarEvents";
 import { calendarMessages } from "./messages";
-
-/** The parts of an activity a reschedule needs: which note or reminder, and its date now. */
-export type ReschedulableActivity = Pick<CalendarActivity, "id" | "kind" | "date" | "note" | "reminder">;
 
 export interface RescheduleOptions {
   /** Called when the server refuses the move (FullCalendar's `revert`, putting the event back). */
   readonly onRollback?: () => void;
 }
 
-/** The activity's calendar date in the cache: the Activity is normalised by its note's or reminder's id. */
+/**
+ * The Activity's own date in the cache (normalised by its note's or reminder's id); the mutation's
+ * answer updates the Note's scheduledDate or the Reminder's dueAt, which the event reads first.
+ */
 function writeActivityDate(cache: ApolloCache, activityId: string, date: string): void {
   const id = cache.identify({ __typename: "Activity", id: activityId });
   if (id) {
@@ -48,7 +48,7 @@ export function useRescheduleActivity() {
   const toMessage = useErrorMessage();
 
   const send = useCallback(
-    async (activity: ReschedulableActivity, date: string) => {
+    async (activity: CalendarActivity, date: string) => {
       const update = (cache: ApolloCache) => writeActivityDate(cache, activity.id, date);
       if (activity.kind === "REMINDER") {
         const id = activity.reminder?.id ?? activity.id;
@@ -81,7 +81,7 @@ export function useRescheduleActivity() {
   );
 
   const undo = useCallback(
-    async (activity: ReschedulableActivity, previous: string) => {
+    async (activity: CalendarActivity, previous: string) => {
       try {
         await send(activity, previous);
       } catch (error) {
@@ -95,8 +95,8 @@ export function useRescheduleActivity() {
 
   /** Moves the activity to `to`; resolves true when the server accepted it. */
   const reschedule = useCallback(
-    async (activity: ReschedulableActivity, to: Date, options: RescheduleOptions = {}): Promise<boolean> => {
-      const previous = activity.date;
+    async (activity: CalendarActivity, to: Date, options: RescheduleOptions = {}): Promise<boolean> => {
+      const previous = activityDate(activity) ?? activity.date;
       const next = to.toISOString();
       if (next === new Date(previous).toISOString()) {
         return true;
