@@ -18,6 +18,7 @@ import { createServices, type Services } from "./graphql/services";
 import { mountPlayground } from "./modules/auth/playground";
 import { mountExportRoute } from "./modules/exports/export.route";
 import { RateLimits } from "./modules/auth/rate-limits";
+import { mountImportRoutes } from "./modules/imports/import-upload.route";
 import { authenticateGraphQL, SESSION_COOKIE } from "./modules/auth/request-auth";
 import type { Viewer } from "./modules/auth/viewer";
 
@@ -51,7 +52,7 @@ export async function createApp({ config, dataSource, logger }: AppDependencies)
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
   redis?.on("error", (err) => logger.warn({ err }, "redis error (rate limits fall back to memory)"));
   const limits = new RateLimits(config, logger, redis);
-  const services = createServices(dataSource, config, limits);
+  const services = createServices(dataSource, config, limits, logger);
   await services.catalogs.all();
   const production = config.NODE_ENV === "production";
   const protection = armor(production);
@@ -100,6 +101,7 @@ export async function createApp({ config, dataSource, logger }: AppDependencies)
     }),
   );
   mountExportRoute(app, { services, limits, schema, logger });
+  mountImportRoutes(app, services, limits);
   const dist = config.WEB_DIST ?? resolve(__dirname, "../../web/dist");
   mountPlayground(app, services, dist);
   serveWeb(app, dist, logger);
@@ -109,6 +111,7 @@ export async function createApp({ config, dataSource, logger }: AppDependencies)
     services,
     stop: async () => {
       await apollo.stop();
+      await services.imports.runner.idle();
       redis?.disconnect();
     },
   };

@@ -29,6 +29,12 @@ async function main(): Promise<void> {
   const runner = config.REDIS_URL ? null : new OutboxRunner({ dataSource, config, logger, handlers: defaultJobHandlers() });
   runner?.start();
   logger.info(runner ? "background jobs run in this process (no REDIS_URL)" : "background jobs run in the worker process (npm run worker)");
+  // CSV imports whose process died mid-commit: claimed (one process wins) and resumed now,
+  // and again every minute for those whose lease expires later (another process crashed).
+  const resumeImports = () =>
+    crm.services.imports.runner.resumeInterrupted().catch((err: unknown) => logger.error({ err }, "could not resume interrupted imports"));
+  void resumeImports();
+  setInterval(() => void resumeImports(), 60_000).unref();
   const server = createServer(crm.app);
   server.listen(config.PORT, config.HOST, () => {
     const url = `http://localhost:${config.PORT}`;

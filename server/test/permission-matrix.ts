@@ -4,6 +4,7 @@ import type { AccountEntity } from "../src/modules/accounts/account.entity";
 import type { UserEntity } from "../src/modules/auth/user.entity";
 import { buildContact, buildLocation, buildNote, buildReminder, buildUser } from "./factories";
 import { adminMatrix } from "./permission-matrix-admin";
+import { buildImport } from "./import-factories";
 
 /**
  * The permission matrix as test data: one row (or more) per row of permissions.ts.
@@ -245,6 +246,36 @@ export const matrix: MatrixRow[] = [
     operation: `mutation($input: CreateProspectInput!) { createProspect(input: $input) { id } }`,
     variables: async ({ ds, user }) => ({
       input: { name: "Matriz", companyName: `Otro ${user.id}`, email: `otro${user.id}@example.com`, localeId: 1, allowDuplicate: true, salesmanId: toGlobalId("User", (await buildUser(ds, ["crm"])).id) },
+    }),
+  },
+  {
+    field: "Query.csvImport",
+    needs: ["crm"],
+    operation: `query($id: ID!) { csvImport(id: $id) { id status rows { totalCount edges { node { rowNumber duplicateOf { accountExists accountId } prospectId } } } } }`,
+    variables: async ({ ds, user, account }) => ({ id: toGlobalId("CsvImport", (await buildImport(ds, user, { rows: [{ rowNumber: 2, data: { name: "Fila" }, state: "duplicate", duplicateOfId: account.id }] })).id) }),
+  },
+  {
+    field: "Query.csvImports",
+    needs: ["crm"],
+    operation: `{ csvImports { edges { node { id rows { edges { node { duplicateOf { accountId } prospectId } } } } } } }`,
+    variables: async ({ ds, user, account }) => {
+      await buildImport(ds, user, { status: "committed", rows: [{ rowNumber: 2, data: { name: "Fila" }, state: "created", prospectId: account.id }] });
+      return {};
+    },
+  },
+  {
+    field: "Mutation.commitImport",
+    needs: ["crm"],
+    operation: `mutation($input: CommitImportInput!) { commitImport(input: $input) { id status } }`,
+    variables: async ({ ds, user }) => ({ input: { id: toGlobalId("CsvImport", (await buildImport(ds, user)).id) } }),
+  },
+  {
+    field: "Mutation.commitImport",
+    label: "salesmanId of another user",
+    needs: ["crm", "crm-edit-salesman-prospect"],
+    operation: `mutation($input: CommitImportInput!) { commitImport(input: $input) { id status } }`,
+    variables: async ({ ds, user }) => ({
+      input: { id: toGlobalId("CsvImport", (await buildImport(ds, user)).id), salesmanId: toGlobalId("User", (await buildUser(ds, ["crm"])).id) },
     }),
   },
   {

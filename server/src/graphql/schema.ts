@@ -24,6 +24,7 @@ import { AccountEmailsResolver, SentEmailResolver } from "../modules/emails/emai
 import { AccountRespondioSyncResolver } from "../modules/jobs/respondio-sync.resolver";
 import { PreferenceResolver } from "../modules/preferences/preference.resolver";
 import { ExportResolver } from "../modules/exports/export.resolver";
+import { ImportResolver } from "../modules/imports/import.resolver";
 import { Node } from "./node.types";
 import { NodeResolver } from "./node.resolver";
 
@@ -53,6 +54,7 @@ const resolvers: NonEmptyArray<Function> = [
   AccountRespondioSyncResolver,
   PreferenceResolver,
   ExportResolver,
+  ImportResolver,
   FollowUpDataResolver,
   NodeResolver,
 ];

@@ -1,3 +1,4 @@
+import pino, { type Logger } from "pino";
 import type { DataSource } from "typeorm";
 import type { Env } from "../config/env";
 import { AccountPipelineService } from "../modules/accounts/account-pipeline.service";
@@ -21,11 +22,12 @@ import { ReminderService } from "../modules/reminders/reminder.service";
 import { EmailService } from "../modules/emails/email.service";
 import { createMailer } from "../modules/emails/mailer";
 import { PreferenceService } from "../modules/preferences/preference.service";
+import { ImportService } from "../modules/imports/import.service";
 import { AccountExportService } from "../modules/exports/account-export.service";
 import { ExportLinks } from "../modules/exports/export-link";
 
 /** Process-wide services: stateless apart from the DataSource and the catalog cache. */
-export function createServices(dataSource: DataSource, config: Pick<Env, "SESSION_TTL_HOURS" | "SMTP_URL" | "MAIL_FROM" | "SESSION_SECRET">, limits: RateLimits) {
+export function createServices(dataSource: DataSource, config: Pick<Env, "SESSION_TTL_HOURS" | "SMTP_URL" | "MAIL_FROM" | "SESSION_SECRET">, limits: RateLimits, logger: Logger = pino({ level: "silent" })) {
   const catalogs = new CatalogService(dataSource);
   const accounts = new AccountService(dataSource);
   const preferences = new PreferenceService(dataSource);
@@ -49,6 +51,7 @@ export function createServices(dataSource: DataSource, config: Pick<Env, "SESSIO
     reminders: new ReminderService(dataSource),
     emails: new EmailService(dataSource, createMailer(config)),
     preferences,
+    imports: new ImportService(dataSource, catalogs, logger),
     accountExports: new AccountExportService(dataSource, accounts, catalogs, preferences, new ExportLinks(config.SESSION_SECRET)),
   };
 }

@@ -1,3 +1,5 @@
+import { restoreNeutralizedCell } from "../exports/csv-safety";
+
 /**
  * The columns a CSV import understands: the canonical English header of the template, what
  * it fills in a createProspect draft, and the Spanish/English aliases real files use.
@@ -83,8 +85,8 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
     key: "monthly_shipments",
     field: "monthlyShipmentId",
     required: false,
-    aliases: ["envios mensuales", "envios al mes", "envios por mes", "monthly shipments range", "monthly shipment id", "shipments per month"],
-    description: "monthly shipment range name (51–200) or id",
+    aliases: ["envios mensuales", "envios al mes", "envios por mes", "monthly shipments range", "shipments per month", "shipments"],
+    description: "monthly shipment range name (51–200) or a number of shipments (150)",
   },
   {
     key: "channel",
@@ -161,13 +163,13 @@ export function mapHeaders(headers: readonly string[]): HeaderMapping {
 /** A data row keyed by column (cells of unmapped columns dropped, missing cells absent). */
 export type ImportRowData = Partial<Record<ImportColumnKey, string>>;
 
-/** The cells of one record under a mapping. */
+/** The cells of one record under a mapping, trimmed, with the export's formula quote undone. */
 export function rowData(mapping: HeaderMapping, cells: readonly string[]): ImportRowData {
   const data: ImportRowData = {};
   mapping.columns.forEach((key, index) => {
     const cell = cells[index];
     if (key !== null && cell !== undefined && cell.trim() !== "") {
-      data[key] = cell.trim();
+      data[key] = restoreNeutralizedCell(cell.trim());
     }
   });
   return data;

@@ -100,7 +100,7 @@ export class ImportRowEntity {
   data!: Record<string, string>;
 
   @Column({ type: "simple-json", nullable: true })
-  errors!: Array<{ column: string; message: string }> | null;
+  errors!: Array<{ column: string | null; message: string }> | null;
 
   @Column({ type: "varchar", length: 16 })
   state!: ImportRowState;

@@ -1,0 +1,146 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { placeholders } from "../../db/sql-values";
+import { findDuplicates } from "../accounts/duplicates";
+import { insertProspects, NonConsecutiveIdsError, type NewProspect } from "../accounts/prospect-insert";
+import { AccountTypeCode } from "../accounts/account.entity";
+import { checkImportRow, type CatalogLookup } from "./import-row-rules";
+import { existingDuplicateErrors, renewLease } from "./import-validate";
+import { ImportEntity, ImportRowEntity } from "./import.entities";
+
+/** Rows per commit transaction. */
+export const COMMIT_BATCH = 500;
+
+/** What commitImport was asked for, kept on the import (imports.options) so a resume does the same. */
+export interface CommitOptions {
+  skipDuplicates: boolean;
+  /** Whoever committed: the creator of the prospects. */
+  committedBy: number;
+  committedByName: string;
+  salesmanId: number;
+  followUpStatusId: number | null;
+}
+
+/** The states of rows a commit with these options creates. */
+export function statesToCreate(options: Pick<CommitOptions, "skipDuplicates">): Array<"valid" | "duplicate"> {
+  return options.skipDuplicates ? ["valid"] : ["valid", "duplicate"];
+}
+
+/**
+ * Creates the prospects of an import, COMMIT_BATCH rows per transaction. Each transaction
+ * renews the lease (so two processes never both commit one import), re-checks the rows
+ * (createProspect rules; with skipDuplicates, duplicates created since validation), inserts
+ * the prospects with insertProspects (accounts, follow_up_data, outbox, notes) and marks
+ * each row created with its prospect id — so there is always an exact record of which
+ * rows went in, and a resume continues from the rows not yet created.
+ */
+export async function commitImport(dataSource: DataSource, lookup: CatalogLookup, importId: number, filename: string, options: CommitOptions, owner: string): Promise<void> {
+  const states = statesToCreate(options);
+  let afterRow = 0;
+  for (;;) {
+    const rows = await dataSource
+      .getRepository(ImportRowEntity)
+      .createQueryBuilder("r")
+      .where("r.import_id = :importId AND r.row_number > :afterRow", { importId, afterRow })
+      .andWhere("r.state IN (:...states)", { states })
+      .orderBy("r.row_number")
+      .limit(COMMIT_BATCH)
+      .getMany();
+    if (rows.length === 0) {
+      break;
+    }
+    afterRow = rows[rows.length - 1]!.rowNumber;
+    try {
+      await dataSource.transaction((manager) => commitBatch(manager, lookup, importId, filename, options, owner, rows, false));
+    } catch (error: unknown) {
+      if (!(error instanceof NonConsecutiveIdsError)) {
+        throw error;
+      }
+      await dataSource.transaction((manager) => commitBatch(manager, lookup, importId, filename, options, owner, rows, true));
+    }
+  }
+  await finishCommit(dataSource, importId, owner);
+}
+
+async function commitBatch(
+  manager: EntityManager,
+  lookup: CatalogLookup,
+  importId: number,
+  filename: string,
+  options: CommitOptions,
+  owner: string,
+  rows: ImportRowEntity[],
+  oneByOne: boolean,
+): Promise<void> {
+  await renewLease(manager, importId, owner, {});
+  const toCreate: Array<{ row: ImportRowEntity; prospect: NewProspect }> = [];
+  const changed: ImportRowEntity[] = [];
+  for (const row of rows) {
+    const checked = checkImportRow(row.data, lookup, options.followUpStatusId);
+    if (!checked.value) {
+      changed.push(Object.assign(row, { state: "invalid", errors: checked.errors }));
+      continue;
+    }
+    const creationNote = `Prospecto importado por ${options.committedByName} (${filename}, fila ${row.rowNumber})`;
+    toCreate.push({ row, prospect: { ...checked.value, type: AccountTypeCode.prospect, createdBy: options.committedBy, salesmanId: options.salesmanId, creationNote } });
+  }
+  let creating = toCreate;
+  if (options.skipDuplicates && toCreate.length > 0) {
+    // Accounts created since the validation (by anyone) make a valid row a duplicate now.
+    const matches = await findDuplicates(manager, toCreate.map((c) => c.prospect));
+    creating = toCreate.filter(({ row }, i) => {
+      const match = matches[i]?.[0];
+      if (match) {
+        changed.push(Object.assign(row, { state: "duplicate", duplicateOfId: match.accountId, errors: existingDuplicateErrors(match) }));
+      }
+      return !match;
+    });
+  }
+  const ids = await insertProspects(manager, creating.map((c) => c.prospect), { oneByOne });
+  await markCreated(manager, creating.map((c, i) => ({ rowId: c.row.id, prospectId: ids[i]! })));
+  for (const row of changed) {
+    await manager.getRepository(ImportRowEntity).update({ id: row.id }, { state: row.state, errors: row.errors, duplicateOfId: row.duplicateOfId });
+  }
+  await manager
+    .createQueryBuilder()
+    .update(ImportEntity)
+    .set({ createdRows: () => `created_rows + ${creating.length}`, processedRows: () => `processed_rows + ${rows.length}` })
+    .where("id = :id", { id: importId })
+    .execute();
+}
+
+/**
+ * import_rows → created with its prospect id, one UPDATE per batch (CASE on the row id).
+ * Only rows still waiting are touched; any other count means a concurrent writer, so the
+ * batch (prospects included) rolls back.
+ */
+async function markCreated(manager: EntityManager, links: Array<{ rowId: number; prospectId: number }>): Promise<void> {
+  if (links.length === 0) {
+    return;
+  }
+  const cases = links.map(() => "WHEN ? THEN ?").join(" ");
+  const sql = `UPDATE import_rows SET state = 'created', prospect_id = CASE id ${cases} END WHERE id IN (${placeholders(links.length)}) AND state IN ('valid', 'duplicate')`;
+  const params = [...links.flatMap((l) => [l.rowId, l.prospectId]), ...links.map((l) => l.rowId)];
+  const result = await manager.queryRunner!.query(sql, params, true);
+  if (result.affected !== links.length) {
+    throw new Error(`import rows changed under the commit: ${String(result.affected)} of ${links.length} rows were still waiting`);
+  }
+}
+
+/** Final counts from the rows themselves, status committed, lease released. */
+async function finishCommit(dataSource: DataSource, importId: number, owner: string): Promise<void> {
+  const counts = await dataSource
+    .getRepository(ImportRowEntity)
+    .createQueryBuilder("r")
+    .select("r.state", "state")
+    .addSelect("COUNT(*)", "count")
+    .where("r.import_id = :importId", { importId })
+    .groupBy("r.state")
+    .getRawMany<{ state: string; count: number | string }>();
+  const count = (state: string) => Number(counts.find((c) => c.state === state)?.count ?? 0);
+  await dataSource
+    .createQueryBuilder()
+    .update(ImportEntity)
+    .set({ status: "committed", createdRows: count("created"), invalidRows: count("invalid"), duplicateRows: count("duplicate"), validRows: count("valid") + count("created"), leaseOwner: null, leaseUntil: null })
+    .where("id = :id AND lease_owner = :owner", { id: importId, owner })
+    .execute();
+}
