@@ -7,7 +7,14 @@ import { asUser, demoUsers, disconnectBrowser } from "./support/session";
  * Far from the demo data's dates, so the day cells hold only this test's note (a busy day would
  * fold it into "+n more"). Midday UTC stays on the same calendar day in the browser's time zone.
  */
-const day = { created: "2031-03-12", moved: "2031-03-14", dragAgain: "2031-03-19" } as const;
+const day = {
+  created: "2031-03-12",
+  moved: "2031-03-14",
+  dragAgain: "2031-03-19",
+  removed: "2031-03-20",
+  colleagues: "2031-03-21",
+  nowhere: "2031-03-26",
+} as const;
 const at = (date: string) => `${date}T16:00:00.000Z`;
 
 interface Activities {
@@ -43,6 +50,14 @@ describe("the calendar in the browser", () => {
     );
     noteId = created.addNote.id;
   });
+
+  /** A note scheduled on `date` on the SDR's account, written by `api`'s user. */
+  const scheduleNote = async (api: E2eApi, text: string, date: string) =>
+    (
+      await api.gql<{ addNote: { id: string } }>(`mutation E2eScheduleNote($input: AddNoteInput!) { addNote(input: $input) { id } }`, {
+        input: { accountId: account.id, comment: text, action: "CALL", scheduledDate: at(date) },
+      })
+    ).addNote.id;
 
   afterAll(disconnectBrowser);
 
@@ -83,6 +98,46 @@ describe("the calendar in the browser", () => {
 
       await page.reload();
       await calendar.event(comment, calendar.day(day.moved)).waitFor();
+    });
+  });
+
+  it("should put the event back with the reason when the server refuses the move (the note was deleted meanwhile)", async () => {
+    const text = `Nota que se borra ${Date.now()}`;
+    const id = await scheduleNote(sdr, text, day.removed);
+    await asUser("sdr", async (page) => {
+      const calendar = new CalendarPage(page);
+      await calendar.openMonth(day.removed);
+      await calendar.event(text, calendar.day(day.removed)).waitFor();
+      await sdr.gql(`mutation E2eRemoveNote($input: RemoveNoteInput!) { removeNote(input: $input) { id } }`, { input: { id } });
+
+      await calendar.dragEvent(text, day.nowhere);
+      const alert = page.getByRole("alert").filter({ hasText: "Not moved." });
+      await alert.getByText("It no longer exists or is not in your accounts", { exact: false }).waitFor();
+      // Reverted, then gone with the range's refresh; never on the day it was dropped on.
+      await calendar.event(text).waitFor({ state: "detached" });
+      expect(await calendar.event(text, calendar.day(day.nowhere)).count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Undo" }).count()).toBe(0);
+    });
+  });
+
+  it("should not let the SDR drag a note their manager wrote on their account, only their own", async () => {
+    const text = `Nota del gerente ${Date.now()}`;
+    await scheduleNote(await E2eApi.as("manager"), text, day.colleagues);
+    const own = `Nota propia ${Date.now()}`;
+    await scheduleNote(sdr, own, day.colleagues);
+    await asUser("sdr", async (page) => {
+      const calendar = new CalendarPage(page);
+      await calendar.openMonth(day.colleagues);
+      const managers = calendar.event(text, calendar.day(day.colleagues));
+      await managers.waitFor();
+      // FullCalendar marks the events it lets the user drag.
+      expect(await managers.evaluate((element) => element.classList.contains("fc-event-draggable"))).toBe(false);
+      expect(await calendar.event(own).evaluate((element) => element.classList.contains("fc-event-draggable"))).toBe(true);
+
+      await calendar.dragEvent(text, day.nowhere);
+      await managers.waitFor();
+      expect(await calendar.event(text, calendar.day(day.nowhere)).count()).toBe(0);
+      expect(await page.getByText(/^Moved to /).count()).toBe(0);
     });
   });
 });
