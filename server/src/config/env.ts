@@ -60,6 +60,11 @@ const schema = z.object({
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   /** BullMQ lock of a running job: a worker that died holding it has its job retried after about this long. */
   JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+  /** On SIGTERM a running job gets this long to finish before its handler is aborted and the job released. */
+  JOB_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Finished BullMQ jobs kept in Redis per queue (completed for a day, failed for 14 days, at most this many). */
+  JOB_KEEP_COMPLETED: z.coerce.number().int().min(0).default(1_000),
+  JOB_KEEP_FAILED: z.coerce.number().int().min(0).default(5_000),
   /** How often the outbox is polled for due jobs (relay and in-process runner). */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
 });

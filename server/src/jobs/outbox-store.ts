@@ -99,3 +99,16 @@ export async function recordRun(dataSource: DataSource, jobId: string, record: R
     },
   );
 }
+
+/**
+ * Admin retry: failed rows (all, or those of `ids`) start over as pending with no attempts; the relay
+ * (which first removes the finished BullMQ job holding the jobId) or the in-process runner runs them
+ * again. Returns how many rows were requeued.
+ */
+export async function requeueFailed(dataSource: DataSource, ids?: number[]): Promise<number> {
+  const now = new Date();
+  const result = await dataSource
+    .getRepository(OutboxEntity)
+    .update({ status: "failed", ...(ids ? { id: In(ids) } : {}) }, { status: "pending", attempts: 0, availableAt: now, updatedAt: now, lastError: null, detail: null });
+  return result.affected ?? 0;
+}

@@ -1,0 +1,117 @@
+import { DelayedError, type Job, QueueEvents, UnrecoverableError, Worker } from "bullmq";
+import type { RedisOptions } from "bullmq";
+import type { Logger } from "pino";
+import type { DataSource } from "typeorm";
+import type { Env } from "../config/env";
+import { backoffStrategy, outboxJobIdOf } from "./bullmq-options";
+import { PermanentJobError, type JobResult } from "./job-handler";
+import { runJob, type JobHandlers } from "./job-registry";
+import { recordRun } from "./outbox-store";
+import { QUEUES } from "./queues";
+import { decideAfterFailure, errorMessage, type RetryPolicy } from "./retry-policy";
+
+export interface JobWorkersOptions {
+  dataSource: DataSource;
+  config: Env;
+  logger: Logger;
+  handlers: JobHandlers;
+  redis: RedisOptions;
+  policy: RetryPolicy;
+}
+
+/**
+ * The BullMQ workers of every queue (worker process). Each run's outcome is written to the job's outbox
+ * row (the prospect's sync state); a job failed by BullMQ itself (stalled too often) is recorded from the
+ * queue's events. Retries follow the same RetryPolicy as the in-process runner.
+ */
+export class JobWorkers {
+  private readonly workers: Worker[] = [];
+  private readonly events: QueueEvents[] = [];
+  private readonly running = new Set<AbortController>();
+
+  constructor(private readonly options: JobWorkersOptions) {}
+
+  start(): void {
+    const { config, redis, policy } = this.options;
+    for (const name of Object.values(QUEUES)) {
+      const worker = new Worker(name, (job, token) => this.process(job, token), {
+        connection: { ...redis, maxRetriesPerRequest: null },
+        concurrency: config.JOB_CONCURRENCY,
+        // A worker that dies keeps its lock until it expires; the stalled check then hands the job to another run.
+        lockDuration: config.JOB_LOCK_MS,
+        stalledInterval: config.JOB_LOCK_MS,
+        maxStalledCount: 2,
+        settings: { backoffStrategy: backoffStrategy(policy) },
+      });
+      worker.on("error", (err) => this.options.logger.warn({ err, queue: name }, "job worker: Redis error"));
+      this.workers.push(worker);
+      const events = new QueueEvents(name, { connection: { ...redis, maxRetriesPerRequest: null } });
+      events.on("failed", ({ jobId, failedReason }) => void this.recordBullFailure(outboxJobIdOf(jobId), failedReason));
+      events.on("error", () => undefined);
+      this.events.push(events);
+    }
+  }
+
+  /** Resolves when every worker is connected and taking jobs. */
+  async ready(): Promise<void> {
+    await Promise.all([...this.workers.map((w) => w.waitUntilReady()), ...this.events.map((e) => e.waitUntilReady())]);
+  }
+
+  /**
+   * Stops taking jobs; the running ones get JOB_SHUTDOWN_GRACE_MS to finish, then their handlers are aborted
+   * and the jobs released to the queue without counting the attempt.
+   */
+  async close(): Promise<void> {
+    const abort = setTimeout(() => this.running.forEach((controller) => controller.abort()), this.options.config.JOB_SHUTDOWN_GRACE_MS);
+    try {
+      await Promise.all(this.workers.map((worker) => worker.close()));
+    } finally {
+      clearTimeout(abort);
+    }
+    await Promise.all(this.events.map((events) => events.close()));
+  }
+
+  private async process(job: Job, token?: string): Promise<JobResult> {
+    const { dataSource, config, logger, handlers, policy } = this.options;
+    const jobId = outboxJobIdOf(String(job.id));
+    const attempt = job.attemptsMade + 1;
+    const log = logger.child({ jobId, attempt });
+    const controller = new AbortController();
+    this.running.add(controller);
+    try {
+      const result = await runJob(handlers, job.name, job.data as Record<string, unknown>, { dataSource, config, logger: log, attempt, signal: controller.signal });
+      await recordRun(dataSource, jobId, result.status === "done" ? { status: "done", attempts: attempt, lastError: null, detail: null } : { status: "skipped", attempts: attempt, lastError: null, detail: result.reason });
+      return result;
+    } catch (error) {
+      if (controller.signal.aborted && !(error instanceof PermanentJobError)) {
+        // Shutdown: hand the job back untouched; the next worker runs it as the same attempt.
+        log.info("job interrupted by shutdown; released to the queue");
+        await job.moveToWait(token);
+        throw new DelayedError("released on shutdown");
+      }
+      const decision = decideAfterFailure({ ...policy, attempts: job.opts.attempts ?? policy.attempts }, attempt, error);
+      if (decision.kind === "fail") {
+        log.warn({ err: error }, "job failed");
+        await recordRun(dataSource, jobId, { status: "failed", attempts: attempt, lastError: decision.message, detail: decision.detail });
+        throw error instanceof PermanentJobError ? new UnrecoverableError(decision.message) : error;
+      }
+      log.info({ error: errorMessage(error), retryInMs: decision.delayMs }, "job attempt failed; retrying");
+      await recordRun(dataSource, jobId, { status: "dispatched", attempts: attempt, lastError: decision.message });
+      throw error;
+    } finally {
+      this.running.delete(controller);
+    }
+  }
+
+  /** A job BullMQ failed without our processor deciding it (e.g. stalled more than allowed) still ends as failed in the outbox. */
+  private async recordBullFailure(jobId: string, reason: string): Promise<void> {
+    try {
+      const row = await this.options.dataSource.query("SELECT attempts FROM outbox WHERE job_id = ? AND status = 'dispatched'", [jobId]);
+      if (Array.isArray(row) && row.length > 0) {
+        await recordRun(this.options.dataSource, jobId, { status: "failed", attempts: Number(row[0].attempts), lastError: reason }, ["dispatched"]);
+      }
+    } catch (err) {
+      this.options.logger.error({ err, jobId }, "job worker: could not record a failed job in the outbox");
+    }
+  }
+}
