@@ -23,6 +23,7 @@ export const kanbanMessages = defineMessages({
     moved: (name: string, status: string) => `${name} moved to ${status}.`,
     moveRefused: (name: string, reason: string) => `${name} was not moved: ${reason}`,
     conflict: "it changed since the board loaded. The board was reloaded; try again.",
+    removed: "it was removed in the meantime.",
     dragHint: "Press space to pick up a card, use the arrow keys to move it and space again to drop it.",
     announce: {
       lifted: (card: string, column: string) => `Picked up ${card} in ${column}. Use the arrow keys to move it, space to drop it, Escape to cancel.`,
@@ -59,6 +60,7 @@ export const kanbanMessages = defineMessages({
     moved: (name, status) => `${name} se movió a ${status}.`,
     moveRefused: (name, reason) => `${name} no se movió: ${reason}`,
     conflict: "cambió desde que se cargó el tablero. Se recargó el tablero; inténtalo de nuevo.",
+    removed: "se eliminó mientras tanto.",
     dragHint: "Presiona espacio para tomar una tarjeta, usa las flechas para moverla y espacio otra vez para soltarla.",
     announce: {
       lifted: (card, column) => `Tomaste ${card} en ${column}. Usa las flechas para moverla, espacio para soltarla y Escape para cancelar.`,

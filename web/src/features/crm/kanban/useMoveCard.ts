@@ -12,6 +12,7 @@ import { useToast } from "../../../components/Toast";
 import { errorCodeOf } from "../../../lib/errors";
 import { useT } from "../../../lib/i18n";
 import { useErrorMessage } from "../../../lib/useErrorMessage";
+import { conflictReasonOf } from "../../account-panel/actions/conflictReason";
 import { moveCardInBoards } from "./boardCache";
 import { kanbanMessages } from "./messages";
 
@@ -85,7 +86,8 @@ export function useBoardMove(): UseBoardMoveResult {
       try {
         await move(card, to);
       } catch (error) {
-        toast.error(t.moveRefused(card.companyName, toMessage(error, { CONFLICT: t.conflict })));
+        const conflict = conflictReasonOf(error) === "ACCOUNT_REMOVED" ? t.removed : t.conflict;
+        toast.error(t.moveRefused(card.companyName, toMessage(error, { CONFLICT: conflict })));
       } finally {
         setMovingIds((current) => {
           const next = new Set(current);
