@@ -25,6 +25,7 @@ export default defineConfig({
     proxy: {
       "/graphql": { target: apiOrigin, changeOrigin: false },
       "/playground": { target: apiOrigin, changeOrigin: false },
+      "/api": { target: apiOrigin, changeOrigin: false },
     },
   },
 });

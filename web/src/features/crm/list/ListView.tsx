@@ -10,6 +10,7 @@ import type { CrmViewProps } from "../views";
 import { AccountsTable } from "./AccountsTable";
 import { BulkActions } from "./BulkActions";
 import { ColumnChooser } from "./ColumnChooser";
+import { ExportAllButton } from "./ExportAllButton";
 import { useListColumns } from "./columns";
 import { listMessages } from "./messages";
 import { TableSkeleton } from "./TableSkeleton";
@@ -52,6 +53,11 @@ export function ListView({ filter, sort, onSortChange, openAccountId, onOpenAcco
           columns={preferences.columns.filter((column) => column.visible).map((column) => column.key)}
           headers={headers}
           onDone={() => setSelection({})}
+        />
+        <ExportAllButton
+          filter={filter}
+          orderBy={effectiveSort ?? undefined}
+          columns={preferences.columns.filter((column) => column.visible).map((column) => column.key)}
         />
         <ColumnChooser columns={preferences.columns} headers={headers} onChange={setColumns} onReset={reset} />
       </div>
