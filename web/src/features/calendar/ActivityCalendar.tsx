@@ -20,6 +20,7 @@ import {
   readCalendarUrlState,
   toLocalDay,
   updateCalendarParams,
+  type CalendarMode,
   type CalendarUrlState,
 } from "./calendarUrlState";
 import { CalendarLegend } from "./CalendarLegend";
@@ -34,6 +35,9 @@ const fullCalendarLocales: Readonly<Record<Locale, { readonly locale: LocaleInpu
   "es-MX": { locale: { ...esLocale, code: "es-MX" }, firstDay: 1 },
   en: { locale: "en", firstDay: 0 },
 };
+
+/** The hour grids scroll inside a fixed height (opening at 8:00); month and list grow with the page. */
+const timeGridModes: ReadonlySet<CalendarMode> = new Set(["week", "day"]);
 
 const englishButtons = { today: "Today", month: "Month", week: "Week", day: "Day", list: "List" };
 
@@ -122,6 +126,16 @@ export function ActivityCalendar({ filter, openAccountId, onOpenAccount }: CrmVi
   );
 
   const localeOptions = fullCalendarLocales[locale];
+  const mode = shown?.mode ?? initial.mode;
+
+  // A switch from month or list to an hour grid gives it its fixed height after it was first drawn
+  // at full height, which skips the opening scroll to 8:00: scroll there once it has the height.
+  const calendarRef = useRef<FullCalendar>(null);
+  useEffect(() => {
+    if (timeGridModes.has(mode)) {
+      calendarRef.current?.getApi().scrollToTime("08:00:00");
+    }
+  }, [mode]);
   return (
     <section className="calendar-view" aria-label={t.label} aria-busy={loading}>
       <div className="calendar-view__toolbar">
@@ -138,6 +152,7 @@ export function ActivityCalendar({ filter, openAccountId, onOpenAccount }: CrmVi
       ) : null}
       {truncated ? <p className="calendar-view__notice">{t.truncated}</p> : null}
       <FullCalendar
+        ref={calendarRef}
         plugins={plugins}
         initialView={fullCalendarViews[initial.mode]}
         initialDate={initial.date ?? undefined}
@@ -154,9 +169,12 @@ export function ActivityCalendar({ filter, openAccountId, onOpenAccount }: CrmVi
         allDaySlot={false}
         nowIndicator
         scrollTime="08:00:00"
-        height="auto"
-        views={{ timeGrid: { height: 720 } }}
-        dayMaxEvents
+        height={timeGridModes.has(mode) ? 720 : "auto"}
+        // Month cells: coloured blocks (not dots), at most four per day with a "+n more" popover, and
+        // a late call that runs past midnight stays a one-day event.
+        eventDisplay="block"
+        dayMaxEvents={4}
+        nextDayThreshold="09:00:00"
       />
     </section>
   );
