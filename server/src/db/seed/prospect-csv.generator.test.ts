@@ -95,6 +95,12 @@ describe("prospect CSV generator", () => {
     expect(await hash(3)).not.toBe(await hash(4));
   });
 
+  it("should share no email, phone or company name between files of different seeds", async () => {
+    const [one, two] = await Promise.all([generate({ rows: 900, seed: 1 }), generate({ rows: 900, seed: 2 })]);
+    const both = `${one.text}${one.text.endsWith("\r\n") ? "" : "\r\n"}${two.text.replace(/^\uFEFF[^\r\n]*\r\n/, "")}`;
+    expect(classify(both)).toMatchObject({ rows: 1800, valid: 1800, duplicates: 0 });
+  });
+
   it("should hold Spanish text, a BOM, CRLF records and quoted commas, quotes and line breaks", async () => {
     const { text } = await generate({ rows: 400, seed: 1 });
     expect(text.startsWith("\uFEFFname,company_name,email,phone_code,phone,country")).toBe(true);

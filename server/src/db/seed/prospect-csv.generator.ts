@@ -15,8 +15,10 @@ import { Prng } from "./prng";
  * number), so a 200,000-row file streams in constant memory apart from one byte per row.
  *
  * Every row is exactly one of:
- * - valid: passes createProspect's rules and collides with nothing (in the file or, given
- *   the phone space below, in a database this generator did not fill);
+ * - valid: passes createProspect's rules and collides with nothing: not in the file, not in a
+ *   database this generator did not fill (phones use a space the demo data never does), and
+ *   not with files of other seeds 1–48 (company numbers, email domains and phone windows
+ *   carry the seed), so several generated files can be imported into one database;
  * - invalid: exactly one problem — a bad email, a missing name or a phone with the wrong
  *   digit count — and no duplicate;
  * - duplicate: passes the rules but repeats an EARLIER valid row of the file (same email in
@@ -89,6 +91,9 @@ const PHONE_SPACE = 10_000_000;
 /** Odd and not a multiple of 5: multiplying by it permutes 0…10^7-1, so numbers are distinct yet look random. */
 const PHONE_MULTIPLIER = 3_141_593;
 const PHONE_OFFSET = 1_234_567;
+/** Each seed (mod 48) numbers its phones in its own window of 200,003 slots: files of seeds 1–48 up to 600,000 rows never share a phone. */
+const SEED_WINDOW = 200_003;
+const SEED_WINDOWS = 48;
 const NOTES = [
   "Llamar el lunes, después de las 10:00.\nPreguntar por \"Don Beto\".",
   "Vio la demo en la Expo Logística; interesado en LTL, envíos a Monterrey y Guadalajara.",
@@ -194,12 +199,16 @@ interface RowValues {
 function identity(seed: number, i: number): RowValues {
   const rng = rowRng(seed ^ 0x5bd1e995, i);
   const person = mx.personName(rng);
-  const trade = `${mx.businessName(rng)} ${i + 1}`;
+  // Seed 1 numbers companies 1, 2, …; other seeds "7-1", "7-2", … so files of different seeds do not collide.
+  const tag = seed === 1 ? "" : `${seed}-`;
+  const trade = `${mx.businessName(rng)} ${tag}${i + 1}`;
   const legal = rng.chance(0.35) ? rng.pick([", S.A. de C.V.", ", S. de R.L. de C.V.", " S.A.P.I. de C.V."]) : "";
   const quoted = rng.chance(0.05) ? `${trade.replace(/^(\S+) /, '$1 "')}"` : trade;
-  const email = `${mx.slug(person.first.split(" ")[0]!)}.${mx.slug(person.surname)}@${mx.slug(trade)}.com.mx`;
+  const domain = `${mx.slug(trade.replace(/ \S+$/, ""))}${i + 1}${seed === 1 ? "" : `s${seed}`}`;
+  const email = `${mx.slug(person.first.split(" ")[0]!)}.${mx.slug(person.surname)}@${domain}.com.mx`;
   const lada = LADAS[i % LADAS.length]!;
-  const local = String(((Math.floor(i / LADAS.length) + PHONE_OFFSET) * PHONE_MULTIPLIER) % PHONE_SPACE).padStart(7, "0");
+  const slot = Math.floor(i / LADAS.length) + PHONE_OFFSET + (((seed - 1) % SEED_WINDOWS) + SEED_WINDOWS) % SEED_WINDOWS * SEED_WINDOW;
+  const local = String((slot * PHONE_MULTIPLIER) % PHONE_SPACE).padStart(7, "0");
   const digits = `${lada}0${local}`;
   const typed = rng.pick([digits, `${lada} 0${local.slice(0, 3)} ${local.slice(3)}`, `(${lada}) 0${local.slice(0, 3)}-${local.slice(3)}`]);
   const contact = rng.next();
