@@ -1,4 +1,5 @@
 import { toGlobalId } from "../src/graphql/global-id";
+import { OutboxEntity } from "../src/jobs/outbox.entity";
 import { buildApiToken, buildUser } from "./factories";
 import type { MatrixFixture, MatrixRow } from "./permission-matrix";
 
@@ -39,6 +40,18 @@ export const adminMatrix: MatrixRow[] = [
     operation: `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
     variables: () => ({ input: { email: `new-${Math.random().toString(36).slice(2)}@test.example`, name: "Nuevo", password: "long-enough-password", role: "SDR", permissions: ["crm"] } }),
   },
+  { field: "Query.failedJobs", needs: ["admin"], operation: `{ failedJobs(first: 5) { totalCount edges { node { id status attempts lastError prospect { id } } } } }` },
+  {
+    field: "Mutation.retryJob",
+    needs: ["admin"],
+    operation: `mutation($input: RetryJobInput!) { retryJob(input: $input) { id status attempts } }`,
+    variables: async ({ ds, account }) => {
+      const jobId = `respondio_add_prospect:matrix-${Math.random().toString(36).slice(2)}`;
+      const row = await ds.getRepository(OutboxEntity).save({ queue: "respondio", jobName: "respondio_add_prospect", jobId, payload: { prospectId: account.id }, status: "failed", attempts: 3, availableAt: new Date() });
+      return { input: { jobId: toGlobalId("BackgroundJob", row.id) } };
+    },
+  },
+  { field: "Mutation.retryFailedJobs", needs: ["admin"], operation: `mutation { retryFailedJobs { count } }` },
   ...(["setUserPermissions", "deactivateUser", "reactivateUser", "resetUserPassword"] as const).map((name) => ({
     field: `Mutation.${name}`,
     needs: ["admin"],

@@ -1,7 +1,7 @@
 import { UserInputError } from "./errors";
 
 /** Kinds of objects `node(id)` can return. */
-export type NodeKind = "Account" | "User" | "Contact" | "Location" | "Note" | "Reminder" | "Company" | "SentEmail" | "ApiToken" | "CsvImport";
+export type NodeKind = "Account" | "User" | "Contact" | "Location" | "Note" | "Reminder" | "Company" | "SentEmail" | "ApiToken" | "CsvImport" | "BackgroundJob";
 
 /** Opaque global id: base64url of "Kind:id". */
 export function toGlobalId(kind: NodeKind, id: number | string): string {

@@ -22,6 +22,7 @@ import { NoteResolver } from "../modules/notes/note.resolver";
 import { ReminderResolver } from "../modules/reminders/reminder.resolver";
 import { AccountEmailsResolver, SentEmailResolver } from "../modules/emails/email.resolver";
 import { AccountRespondioSyncResolver } from "../modules/jobs/respondio-sync.resolver";
+import { JobAdminResolver } from "../modules/jobs/job-admin.resolver";
 import { PreferenceResolver } from "../modules/preferences/preference.resolver";
 import { ExportResolver } from "../modules/exports/export.resolver";
 import { ImportResolver } from "../modules/imports/import.resolver";
@@ -52,6 +53,7 @@ const resolvers: NonEmptyArray<Function> = [
   SentEmailResolver,
   AccountEmailsResolver,
   AccountRespondioSyncResolver,
+  JobAdminResolver,
   PreferenceResolver,
   ExportResolver,
   ImportResolver,

@@ -22,6 +22,7 @@ import { ReminderService } from "../modules/reminders/reminder.service";
 import { EmailService } from "../modules/emails/email.service";
 import { createMailer } from "../modules/emails/mailer";
 import { PreferenceService } from "../modules/preferences/preference.service";
+import { JobAdminService } from "../modules/jobs/job-admin.service";
 import { ImportService } from "../modules/imports/import.service";
 import { AccountExportService } from "../modules/exports/account-export.service";
 import { ExportLinks } from "../modules/exports/export-link";
@@ -51,6 +52,7 @@ export function createServices(dataSource: DataSource, config: Pick<Env, "SESSIO
     reminders: new ReminderService(dataSource),
     emails: new EmailService(dataSource, createMailer(config)),
     preferences,
+    jobs: new JobAdminService(dataSource),
     imports: new ImportService(dataSource, catalogs, logger),
     accountExports: new AccountExportService(dataSource, accounts, catalogs, preferences, new ExportLinks(config.SESSION_SECRET)),
   };

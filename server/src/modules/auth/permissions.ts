@@ -48,6 +48,7 @@ export const queryRules: Record<string, ShieldRule> = {
   myReminders: hasCrm, // crm; the viewer's own reminders on accounts in their scope
   tablePreferences: hasCrm, // crm; the viewer's own preferences only
   companies: hasCrm, // crm; platform companies only (name, RFC), no account data: the convert-to-client picker
+  failedJobs: isAdmin, // admin; failed background jobs (Respond.io lead sync) with their prospect and error
   csvImport: hasCrm, // crm; own imports; crm-manager / all-prospects: anyone's (else NOT_FOUND, in SQL)
   csvImports: hasCrm, // crm; own imports; crm-manager / all-prospects: everyone's
 };
@@ -63,6 +64,8 @@ export const mutationRules: Record<string, ShieldRule> = {
   deactivateUser: isAdmin, // admin (not themselves); sessions and tokens stop at once
   reactivateUser: isAdmin, // admin
   resetUserPassword: isAdmin, // admin; the user's sessions end
+  retryJob: isAdmin, // admin; a failed background job runs again
+  retryFailedJobs: isAdmin, // admin; every failed background job runs again
   commitImport: hasCrm, // crm; own import (managers: anyone's, else NOT_FOUND); salesmanId of another user needs crm-edit-salesman-prospect (FORBIDDEN in ImportService)
   createProspect: hasCrm, // crm; PARTNER_PROSPECT needs crm-partners, another salesman crm-edit-salesman-prospect (FORBIDDEN in ProspectCreateService)
   updateAccount: and(hasCrm, salesmanChangeAllowed), // crm; account in scope; input.salesmanId needs crm-edit-salesman-prospect
