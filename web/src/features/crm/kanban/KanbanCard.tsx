@@ -22,7 +22,8 @@ interface KanbanCardProps {
 }
 
 /**
- * One account on the board: company, contact, executive, value, last and next activity. The whole
+ * One account on the board: company, contact, executive, value, last and next activity, and where
+ * its Respond.io lead sync stands (a small badge; the reason of a failure or skip on hover). The whole
  * card is the drag handle (mouse, touch, or keyboard: space lifts, arrows move, space drops); a
  * click or Enter opens the side panel.
  */
@@ -31,6 +32,10 @@ export const KanbanCard = memo(function KanbanCard({ card, provided, style, isDr
   const notesT = useT(notesMessages);
   const { format } = useI18n();
   const next = card.nextScheduledActivity;
+  const sync = card.respondioSync;
+  const nextText = next?.scheduledDate
+    ? `${t.nextActivity}: ${next.action ? `${notesT.actions[next.action]} ` : ""}${format.date(next.scheduledDate)}`
+    : "";
   const classes = ["kanban-card", isDragging ? "kanban-card--dragging" : "", isOpen ? "kanban-card--open" : "", isMoving ? "kanban-card--moving" : ""];
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -54,7 +59,15 @@ export const KanbanCard = memo(function KanbanCard({ card, provided, style, isDr
       aria-busy={isMoving || undefined}
     >
       <div className="kanban-card__inner">
-        <strong className="kanban-card__company">{card.companyName}</strong>
+        <span className="kanban-card__row">
+          <strong className="kanban-card__company">{card.companyName}</strong>
+          {sync ? (
+            <span className={`kanban-card__sync kanban-card__sync--${sync.status.toLowerCase()}`} title={sync.lastError ?? undefined}>
+              <span className="visually-hidden">{t.sync.label}: </span>
+              {t.sync[sync.status]}
+            </span>
+          ) : null}
+        </span>
         <span className="kanban-card__contact">{card.name}</span>
         <span className="kanban-card__row">
           <span className="kanban-card__salesman">
@@ -72,9 +85,8 @@ export const KanbanCard = memo(function KanbanCard({ card, provided, style, isDr
             {card.lastActivityAt ? format.date(card.lastActivityAt) : t.noActivity}
           </span>
           {next?.scheduledDate ? (
-            <span className="kanban-card__next">
-              {t.nextActivity}: {next.action ? `${notesT.actions[next.action]} ` : ""}
-              {format.date(next.scheduledDate)}
+            <span className="kanban-card__next" title={nextText}>
+              {nextText}
             </span>
           ) : null}
         </span>

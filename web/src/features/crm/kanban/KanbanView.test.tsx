@@ -89,7 +89,10 @@ function countOf(status: string) {
 
 const textiles = buildCard(1, "Textiles Yucateca", 1000, statuses.nuevo);
 const papeleria = buildCard(2, "Papelería Jaguar", 500.5, statuses.nuevo);
-const calzado = buildCard(3, "Calzado Nogal", 250, statuses.sinContactar);
+const calzado = {
+  ...buildCard(3, "Calzado Nogal", 250, statuses.sinContactar),
+  respondioSync: { __typename: "RespondioSync" as const, status: "FAILED" as const, lastError: "Respond.io answered 401" },
+};
 const won = buildCard(4, "Abarrotes Ganados", 10000, statuses.ganado);
 
 const smallBoard = buildBoard([
@@ -134,6 +137,11 @@ describe("KanbanView", () => {
     expect(column("Sin contactar").getAttribute("aria-label")).toBe("Sin contactar: 1 accounts, MX$250.00");
     expect(screen.getByRole("button", { name: /^Nuevo/, expanded: true }).textContent).toContain("3 accounts · MX$1,750.50");
     expect(screen.getByRole("button", { name: /^Cerrado/, expanded: true }).textContent).toContain("1 accounts · MX$10,000.00");
+
+    // The lead sync's state is a badge on the card, its reason on hover; no sync, no badge.
+    const badge = within(column("Sin contactar")).getByText("Sync failed");
+    expect(badge.getAttribute("title")).toBe("Respond.io answered 401");
+    expect(within(column("Nuevo lead")).queryByText(/Sync|Synced/)).toBeNull();
 
     fireEvent.click(within(column("Nuevo lead")).getByRole("button", { name: /Papelería Jaguar/ }));
     expect(onOpenAccount).toHaveBeenCalledWith("Prospect:2");

@@ -21,6 +21,7 @@ export function buildCard(legacyId: number, companyName: string, accountValue: n
     salesman: { __typename: "User" as const, id: "VXNlcjox", name: "Ana López" },
     lastActivityAt: "2026-11-19T12:00:00.000Z",
     nextScheduledActivity: null,
+    respondioSync: null as { __typename: "RespondioSync"; status: "PENDING" | "SYNCED" | "FAILED" | "SKIPPED"; lastError: string | null } | null,
   };
 }
 
