@@ -39,7 +39,8 @@ const fullCalendarLocales: Readonly<Record<Locale, { readonly locale: LocaleInpu
 /** The hour grids scroll inside a fixed height (opening at 8:00); month and list grow with the page. */
 const timeGridModes: ReadonlySet<CalendarMode> = new Set(["week", "day"]);
 
-const englishButtons = { today: "Today", month: "Month", week: "Week", day: "Day", list: "List" };
+// "Agenda", not "List": the CRM's own view switcher beside it already has a "List" button.
+const englishButtons = { today: "Today", month: "Month", week: "Week", day: "Day", list: "Agenda" };
 
 const toolbar = {
   left: "prev,next today",
