@@ -234,12 +234,17 @@ describe.each(testDialects())("CSV export on %s", (dialect) => {
   });
 
   describe("streaming", () => {
-    it("should read the visible set in keyset batches of 500 (4 statements each) and write before the last batch is read", async () => {
+    const volume = 2503;
+    let owner: UserEntity;
+    let viewer: Viewer;
+    const accountSelects = (statements: string[]) => statements.filter((s) => /FROM [`"]?prospection_users[`"]? [`"]?a[`"]?/.test(s));
+
+    beforeAll(async () => {
       const ds = api.db.dataSource;
       // Their own SDR: the export runs through the visibility SQL, and the other tests' sets stay as they are.
-      const owner = await buildUser(ds, ["crm", "sdr"]);
+      owner = await buildUser(ds, ["crm", "sdr"]);
+      viewer = new Viewer(owner.id, owner.email, owner.name, ["crm", "sdr"]);
       const [status, locale] = await Promise.all([firstStatus(ds), mexico(ds)]);
-      const volume = 2503;
       for (let start = 0; start < volume; start += 500) {
         const rows = Array.from({ length: Math.min(500, volume - start) }, (_, k) => ({
           name: `Volumen ${start + k}`,
@@ -254,7 +259,13 @@ describe.each(testDialects())("CSV export on %s", (dialect) => {
         }));
         await ds.getRepository(AccountEntity).insert(rows);
       }
-      const viewer = new Viewer(owner.id, owner.email, owner.name, ["crm", "sdr"]);
+    });
+
+    afterAll(async () => {
+      await api?.db.dataSource.getRepository(AccountEntity).delete({ createdBy: owner.id });
+    });
+
+    it("should read the visible set in keyset batches of 500 (4 statements each) and write before the last batch is read", async () => {
       const service = api.services.accountExports;
       const request = await service.prepare(viewer, { allColumns: true });
       const total = volume;
@@ -271,15 +282,32 @@ describe.each(testDialects())("CSV export on %s", (dialect) => {
           setImmediate(callback);
         },
       });
-      const { result, statements } = await api.counter.count(() => service.write(viewer, request, sink)).finally(() => ds.getRepository(AccountEntity).delete({ createdBy: owner.id }));
+      const { result, statements } = await api.counter.count(() => service.write(viewer, request, sink));
       const batches = Math.ceil(total / 500);
       expect(result).toEqual({ rows: total, batches });
       expect(records).toBe(total + 1);
-      expect(statements.filter((s) => /FROM [`"]?prospection_users[`"]? [`"]?a[`"]?/.test(s))).toHaveLength(batches);
+      expect(accountSelects(statements)).toHaveLength(batches);
       // accounts, users, follow-up data, activity: one each per batch, nothing per row.
       expect(statements).toHaveLength(batches * 4);
       expect(statementsAtFirstWrite).toBeGreaterThan(0);
       expect(statementsAtFirstWrite).toBeLessThan(statements.length);
+    });
+
+    it("should stop reading batches when the receiver goes away mid-file", async () => {
+      const service = api.services.accountExports;
+      const request = await service.prepare(viewer, { columns: ["name", "email"] });
+      let received = 0;
+      const sink = new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          received += (chunk.toString("utf8").match(/\r\n/g) ?? []).length;
+          // A browser closing the tab once the first accounts arrived.
+          callback(received > 1 ? new Error("client went away") : null);
+        },
+      });
+      const { result, statements } = await api.counter.count(() => service.write(viewer, request, sink).then(() => "finished", (error: Error) => error.message));
+      expect(result).toBe("client went away");
+      expect(accountSelects(statements).length).toBeLessThanOrEqual(2);
+      expect(accountSelects(statements).length).toBeLessThan(Math.ceil(volume / 500));
     });
   });
 });

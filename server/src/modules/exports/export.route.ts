@@ -44,6 +44,10 @@ export function mountExportRoute(app: Express, deps: { services: Services; limit
         return;
       }
       // Mid-stream (or unexpected): log it and cut the download so it cannot pass for complete.
+      if (started && res.destroyed) {
+        req.log.info("accounts export stopped: the client went away");
+        return;
+      }
       req.log.error({ err: error }, "accounts export failed");
       if (!started && !res.headersSent) {
         res.status(500).json({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
