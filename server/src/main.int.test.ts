@@ -49,11 +49,14 @@ describe("the API process (main.ts)", () => {
     const port = await freePort();
     const { child, output } = await runMain(
       { DATABASE_URL: `sqlite:${join(dir, "crm.sqlite")}`, PORT: String(port), WEB_DIST: join(dir, "no-web"), LOG_LEVEL: "warn" },
-      /mdr@example\.com/,
+      // pino writes asynchronously: wait for the logins and the Respond.io boot line, in either order.
+      /^(?=[\s\S]*mdr@example\.com)(?=[\s\S]*Respond\.io lead sync)/,
     );
     try {
       expect(output).toContain(`http://localhost:${port}`);
       expect(output).toMatch(/sdr@example\.com\s+demo1234/);
+      // No RESPONDIO_API_TOKEN: one clear line at boot, not one per job.
+      expect(output.match(/Respond\.io lead sync disabled: RESPONDIO_API_TOKEN is not set/g)).toHaveLength(1);
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
       const login = await fetch(`http://127.0.0.1:${port}/graphql`, {
