@@ -3,6 +3,7 @@ import { useState } from "react";
 
 import {
   AccountNotesDocument,
+  BoardDocument,
   PanelMoveAccountDocument,
   type PanelHeader_AccountFragment,
   type PanelMoveAccountMutation,
@@ -52,7 +53,8 @@ export function StatusSelect({ account }: { account: PanelHeader_AccountFragment
                 followUpStatus: { __typename: "FollowUpStatus", id: status.id, name: status.name, color: status.color },
               } as unknown as PanelMoveAccountMutation["moveAccount"],
             },
-            refetchQueries: [AccountNotesDocument],
+            // The Kanban (when shown) moves the card to its new column.
+            refetchQueries: [AccountNotesDocument, BoardDocument],
           })
             .then(() => toast.success(t.moved(status.name)))
             .catch((reason: unknown) => toast.error(toMessage(reason, { CONFLICT: panelT.details.conflict })))

@@ -5,14 +5,15 @@ import {
   AccountPanelDocument,
   AccountsDocument,
   AssignSalesmanDocument,
+  BoardDocument,
   ConvertToClientDocument,
   RemoveAccountDocument,
   RestoreAccountDocument,
 } from "../../../__generated__/graphql";
 import type { ConvertChoice } from "./ConvertForm";
 
-// Lists filter by status and executive on the server: after these writes they are read again.
-const refetchLists = [AccountsDocument];
+// Lists and the Kanban filter by status and executive on the server: after these writes they are read again.
+const refetchLists = [AccountsDocument, BoardDocument];
 
 export function useAssignSalesman() {
   const [mutate] = useMutation(AssignSalesmanDocument);

@@ -41,6 +41,10 @@ export function useBoard(filter: AccountFilter | undefined): UseBoardResult {
   const client = useApolloClient();
   const { data, previousData, networkStatus, error, refetch } = useQuery(BoardDocument, {
     variables: { filter, first: boardFirstCards },
+    // Show a cached board at once, then the server's (other views and other people move accounts
+    // too); afterwards this board's own cache edits (moves, pages) are not a reason to refetch.
+    fetchPolicy: "cache-and-network",
+    nextFetchPolicy: (_current, { reason, initialFetchPolicy }) => (reason === "variables-changed" ? initialFetchPolicy : "cache-first"),
     notifyOnNetworkStatusChange: true,
   });
   // Keep the previous board on screen while a new filter loads, instead of flashing empty columns.
