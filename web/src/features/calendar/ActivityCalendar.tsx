@@ -92,18 +92,15 @@ export function ActivityCalendar({ filter, openAccountId, onOpenAccount }: CrmVi
 
   // Written from an effect: FullCalendar reports its first range while mounting, before the
   // router accepts navigations. `replace`: paging through months must not flood the history.
+  // Only when the URL differs: setParams changes with every URL change (another view's or the
+  // panel's), and a write from a stale render would undo that change.
+  const urlState = readCalendarUrlState(params);
+  const urlOutdated = shown !== null && (urlState.mode !== shown.mode || urlState.date !== shown.date);
   useEffect(() => {
-    if (!shown) {
-      return;
+    if (shown && urlOutdated) {
+      setParams((current) => updateCalendarParams(current, shown), { replace: true });
     }
-    setParams(
-      (current) => {
-        const inUrl = readCalendarUrlState(current);
-        return inUrl.mode === shown.mode && inUrl.date === shown.date ? current : updateCalendarParams(current, shown);
-      },
-      { replace: true },
-    );
-  }, [setParams, shown]);
+  }, [setParams, shown, urlOutdated]);
 
   const onEventClick = useCallback(
     (arg: EventClickArg) => {

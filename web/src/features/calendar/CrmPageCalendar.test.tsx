@@ -1,0 +1,71 @@
+import { ApolloLink, type FetchResult } from "@apollo/client";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { useLocation } from "react-router";
+import { NEVER, Observable, of } from "rxjs";
+
+import { buildViewer, catalogsData } from "../../test/fixtures";
+import { renderWithProviders } from "../../test/renderWithProviders";
+import { CrmPage } from "../crm/CrmPage";
+
+function LocationProbe() {
+  const location = useLocation();
+  return <output data-testid="location">{decodeURIComponent(location.search)}</output>;
+}
+
+const callDate = new Date(2026, 10, 18, 10, 0).toISOString();
+
+const activities = [
+  {
+    __typename: "Activity",
+    id: "Tm90ZTox",
+    kind: "NOTE",
+    action: "CALL",
+    date: callDate,
+    title: "Cotizar LTL",
+    completed: false,
+    account: { __typename: "Prospect", id: "Prospect:7", name: "Ana Ruiz", companyName: "Fletes Ruiz" },
+    note: { __typename: "Note", id: "Tm90ZTox", canEdit: true, scheduledDate: callDate },
+    reminder: null,
+  },
+];
+
+/** The page's own queries by name; the side panel's account query never answers (not under test here). */
+function pageLink(sent: string[]) {
+  return new ApolloLink((operation): Observable<FetchResult> => {
+    sent.push(operation.operationName ?? "");
+    switch (operation.operationName) {
+      case "Me":
+        return of({ data: { me: buildViewer() } });
+      case "Catalogs":
+        return of({ data: catalogsData });
+      case "CalendarActivities":
+        return of({ data: { activities } });
+      default:
+        return NEVER;
+    }
+  });
+}
+
+describe("CrmPage with ?view=calendar", () => {
+  it("should mount only the calendar, and open the side panel on the clicked event's account", async () => {
+    const sent: string[] = [];
+    renderWithProviders(
+      <>
+        <CrmPage />
+        <LocationProbe />
+      </>,
+      { link: pageLink(sent), route: "/?view=calendar&cal=list&date=2026-11-18&type=CLIENT" },
+    );
+    const calendar = await screen.findByRole("region", { name: "Activity calendar" });
+    expect(screen.getByRole("button", { name: "Calendar", pressed: true })).toBeTruthy();
+    expect(screen.queryByRole("table", { name: "Accounts" })).toBeNull();
+    expect(sent).not.toContain("Accounts");
+
+    await act(async () => {
+      fireEvent.click(await within(calendar).findByText("Ana Ruiz · Cotizar LTL"));
+    });
+    await waitFor(() => expect(screen.getByTestId("location").textContent).toContain("account=Prospect:7"));
+    expect(screen.getByTestId("location").textContent).toContain("view=calendar");
+    expect(screen.getByTestId("location").textContent).toContain("type=CLIENT");
+  });
+});
