@@ -91,11 +91,15 @@ export function parseCsvGenerateArgs(argv: string[]): { options: ProspectCsvOpti
 
 /** Up to `limit` accounts of the configured database to duplicate (oldest first, so reruns pick the same ones). */
 async function existingAccounts(limit: number): Promise<ExistingAccount[]> {
-  const dataSource = await createDataSource(env().DATABASE_URL);
+  const url = env().DATABASE_URL;
+  const dataSource = await createDataSource(url);
   await dataSource.initialize();
   try {
     const rows = await dataSource.getRepository(AccountEntity).find({ order: { id: "ASC" }, take: limit });
     return rows.map((a) => ({ email: a.email, phoneCode: a.phoneCode, phone: a.phone, companyName: a.companyName }));
+  } catch (error) {
+    const where = url.replace(/(\/\/[^:/@]+:)[^@]*@/, "$1***@");
+    throw new Error(`--existing-duplicates reads accounts from DATABASE_URL (${where}) and could not: ${error instanceof Error ? error.message : String(error)}. Run npm run db:seed first or point DATABASE_URL at a CRM database.`);
   } finally {
     await dataSource.destroy();
   }
