@@ -21,6 +21,9 @@ export interface OutboxRelayOptions {
   addTimeoutMs?: number;
 }
 
+/** Pause before re-adding an admin-retried row whose previous BullMQ job is still active. */
+const RETRY_WHILE_ACTIVE_MS = 500;
+
 /** Longest pause between attempts while Redis is unreachable. */
 const MAX_IDLE_MS = 30_000;
 
@@ -92,17 +95,21 @@ export class OutboxRelay {
       return 0;
     }
     const ids = rows.map((row) => row.id);
+    let deferred: number[];
     try {
-      await withTimeout(this.enqueue(rows), this.options.addTimeoutMs ?? 5_000);
+      deferred = await withTimeout(this.enqueue(rows), this.options.addTimeoutMs ?? 5_000);
     } catch (error) {
       await releaseClaim(dataSource, ids, new Date());
       throw error;
     }
-    await markDispatched(dataSource, ids);
+    await markDispatched(dataSource, ids.filter((id) => !deferred.includes(id)));
+    await releaseClaim(dataSource, deferred, new Date(Date.now() + RETRY_WHILE_ACTIVE_MS));
     return rows.length;
   }
 
-  private async enqueue(rows: OutboxEntity[]): Promise<void> {
+  /** Adds the rows' jobs; returns the ids of rows to try again shortly (their previous job is still finishing). */
+  private async enqueue(rows: OutboxEntity[]): Promise<number[]> {
+    const deferred: number[] = [];
     const options = jobOptions(this.options.policy, this.options.retention);
     const byQueue = new Map<string, OutboxEntity[]>();
     for (const row of rows) {
@@ -111,15 +118,20 @@ export class OutboxRelay {
     for (const [name, queued] of byQueue) {
       const queue = this.options.queueFor(name);
       // A row dispatched before is an admin retry: its finished job still holds the jobId and would swallow the add.
+      // An active one may be about to fail (its outcome is written just before BullMQ moves it): ask again shortly.
       for (const row of queued.filter((r) => r.dispatchedAt !== null)) {
         const previous = await queue.getJob(bullJobId(row.jobId));
         const state = previous ? await previous.getState() : null;
         if (previous && (state === "failed" || state === "completed")) {
           await previous.remove();
+        } else if (state === "active") {
+          deferred.push(row.id);
         }
       }
-      await queue.addBulk(queued.map((row) => ({ name: row.jobName, data: row.payload, opts: { ...options, jobId: bullJobId(row.jobId) } })));
+      const adding = queued.filter((row) => !deferred.includes(row.id));
+      await queue.addBulk(adding.map((row) => ({ name: row.jobName, data: row.payload, opts: { ...options, jobId: bullJobId(row.jobId) } })));
     }
+    return deferred;
   }
 }
 
