@@ -145,6 +145,9 @@ describe("KanbanView", () => {
 
     fireEvent.click(within(column("Nuevo lead")).getByRole("button", { name: /Papelería Jaguar/ }));
     expect(onOpenAccount).toHaveBeenCalledWith("Prospect:2");
+    // Enter opens too (space belongs to the drag: lift and drop).
+    fireEvent.keyDown(within(column("Sin contactar")).getByRole("button", { name: /Calzado Nogal/ }), { key: "Enter" });
+    expect(onOpenAccount).toHaveBeenLastCalledWith("Prospect:3");
   });
 
   it("should move the card and both columns' counts and sums at once, and keep them when the server agrees", async () => {
