@@ -3,6 +3,7 @@ import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify";
 import type { DataSource } from "typeorm";
 import { UserInputError } from "../../graphql/errors";
+import type { UserEntity } from "../auth/user.entity";
 import { createUserLoaders } from "../auth/user.loaders";
 import type { Viewer } from "../auth/viewer";
 import type { CatalogService } from "../catalogs/catalog.service";
@@ -144,10 +145,11 @@ async function loadRecords(dataSource: DataSource, batch: AccountEntity[], needs
     needs.has("activity") ? createNoteLoaders(dataSource).activityByAccountId.loadMany(ids) : null,
     users ? users.loadMany(userIds) : null,
   ]);
-  const usersById = new Map<number, Extract<NonNullable<typeof userRows>[number], { id: number }>>();
+  const usersById = new Map<number, UserEntity>();
   for (const user of userRows ?? []) {
-    if (user && !(user instanceof Error)) {
-      usersById.set(user.id, user);
+    const value = valueOf(user);
+    if (value) {
+      usersById.set(value.id, value);
     }
   }
   return batch.map((account, i) => ({
