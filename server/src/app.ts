@@ -17,6 +17,7 @@ import { buildCrmSchema } from "./graphql/schema";
 import { createServices, type Services } from "./graphql/services";
 import { mountPlayground } from "./modules/auth/playground";
 import { mountExportRoute } from "./modules/exports/export.route";
+import { redactExportLink } from "./modules/exports/export-link";
 import { RateLimits } from "./modules/auth/rate-limits";
 import { mountImportRoutes } from "./modules/imports/import-upload.route";
 import { authenticateGraphQL, SESSION_COOKIE } from "./modules/auth/request-auth";
@@ -81,6 +82,7 @@ export async function createApp({ config, dataSource, logger }: AppDependencies)
         return id;
       },
       autoLogging: { ignore: (req) => req.url === "/healthz" },
+      serializers: { req: redactExportLink },
     }),
   );
   app.get("/healthz", async (_req, res) => {

@@ -1,6 +1,6 @@
 import { AccountOrderField, OrderDirection } from "../accounts/account.inputs";
 import type { AccountExportRequest } from "./account-export.service";
-import { ExportLinks } from "./export-link";
+import { ExportLinks, redactExportLink } from "./export-link";
 
 const request: AccountExportRequest = {
   filter: { search: "Ana", createdAt: { from: new Date("2026-01-01T00:00:00.000Z"), to: null } },
@@ -37,5 +37,17 @@ describe("ExportLinks", () => {
     expect(links.verify(`${body}.${mac}x`, now)).toBeNull();
     expect(links.verify("garbage", now)).toBeNull();
     expect(links.verify(`${body}.${mac}.extra`, now)).toBeNull();
+  });
+});
+
+describe("redactExportLink", () => {
+  it("should hide the signed link in a logged request's url and query, and leave other requests alone", () => {
+    expect(redactExportLink({ url: "/api/exports/accounts?link=abc.def&x=1", query: { link: "abc.def", x: "1" }, method: "GET" })).toEqual({
+      url: "/api/exports/accounts?link=[redacted]&x=1",
+      query: { link: "[redacted]", x: "1" },
+      method: "GET",
+    });
+    const other = { url: "/graphql", query: {} };
+    expect(redactExportLink(other)).toBe(other);
   });
 });

@@ -66,6 +66,22 @@ export class ExportLinks {
   }
 }
 
+/**
+ * A logged request without the signed link (a 5-minute credential): pino-http's serializer
+ * hands us `{ url, query, … }`, and access logs must not make the link reusable.
+ */
+export function redactExportLink<T extends { url?: string; query?: unknown }>(req: T): T {
+  const query = req.query as Record<string, unknown> | undefined;
+  if (!req.url?.includes("link=") && !(query && "link" in query)) {
+    return req;
+  }
+  return {
+    ...req,
+    url: req.url?.replace(/([?&]link=)[^&#]*/g, "$1[redacted]"),
+    query: query && "link" in query ? { ...query, link: "[redacted]" } : query,
+  };
+}
+
 /** JSON turned the created-at range's Dates into strings: back to Dates for the SQL parameters. */
 function reviveRequest(request: AccountExportRequest): AccountExportRequest {
   const filter = request.filter as (AccountFilter & { createdAt?: { from?: unknown; to?: unknown } | null }) | null;
