@@ -8,7 +8,7 @@ import { existingDuplicateErrors, renewLease } from "./import-validate";
 import { ImportEntity, ImportRowEntity } from "./import.entities";
 
 /** Rows per commit transaction. */
-export const COMMIT_BATCH = 500;
+export const COMMIT_BATCH = 1000;
 
 /** What commitImport was asked for, kept on the import (imports.options) so a resume does the same. */
 export interface CommitOptions {
@@ -27,7 +27,8 @@ export function statesToCreate(options: Pick<CommitOptions, "skipDuplicates">): 
 
 /**
  * Creates the prospects of an import, COMMIT_BATCH rows per transaction. Each transaction
- * renews the lease (so two processes never both commit one import), re-checks the rows
+ * renews the lease with its progress (so two processes never both commit one import: the
+ * loser's batch rolls back, and its rows were only marked if still waiting), re-checks the rows
  * (createProspect rules; with skipDuplicates, duplicates created since validation), inserts
  * the prospects with insertProspects (accounts, follow_up_data, outbox, notes) and marks
  * each row created with its prospect id — so there is always an exact record of which
@@ -71,7 +72,6 @@ async function commitBatch(
   rows: ImportRowEntity[],
   oneByOne: boolean,
 ): Promise<void> {
-  await renewLease(manager, importId, owner, {});
   const toCreate: Array<{ row: ImportRowEntity; prospect: NewProspect }> = [];
   const changed: ImportRowEntity[] = [];
   for (const row of rows) {
@@ -100,12 +100,8 @@ async function commitBatch(
   for (const row of changed) {
     await manager.getRepository(ImportRowEntity).update({ id: row.id }, { state: row.state, errors: row.errors, duplicateOfId: row.duplicateOfId });
   }
-  await manager
-    .createQueryBuilder()
-    .update(ImportEntity)
-    .set({ createdRows: () => `created_rows + ${creating.length}`, processedRows: () => `processed_rows + ${rows.length}` })
-    .where("id = :id", { id: importId })
-    .execute();
+  // Last, so the import's row is locked only briefly; losing the lease rolls the batch back.
+  await renewLease(manager, importId, owner, { createdRows: () => `created_rows + ${creating.length}`, processedRows: () => `processed_rows + ${rows.length}` });
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
-import { insertRows } from "../../db/seed/bulk-insert";
+import { insertValues } from "../../db/raw-insert";
 import { findDuplicates, type DuplicateField, type DuplicateMatch } from "../accounts/duplicates";
 import type { ValidProspect } from "../accounts/prospect-rules";
 import { readCsvRecords, type CsvRecord } from "./csv-file";
 import { rowData, type ImportColumnKey, type ImportRowData } from "./import-columns";
 import type { InspectedFile } from "./import-file";
 import { checkImportRow, InFileDuplicates, type CatalogLookup, type ImportRowError } from "./import-row-rules";
-import { ImportEntity, ImportRowEntity, type ImportRowState } from "./import.entities";
+import { ImportEntity, type ImportRowState } from "./import.entities";
 
 /** Rows per validation batch: one duplicate query per 300 candidates, one transaction per batch. */
 export const VALIDATION_BATCH = 500;
@@ -106,6 +106,10 @@ function classify(records: CsvRecord[], file: InspectedFile, lookup: CatalogLook
   return { outcomes, candidates };
 }
 
+/** import_rows columns written by the validation (simple-json columns as JSON text, as TypeORM stores them). */
+const ROW_COLUMNS = ["import_id", "row_number", "data", "errors", "state", "duplicate_of_id", "duplicate_of_row"];
+const ROWS_PER_INSERT = 250;
+
 async function writeBatch(dataSource: DataSource, importId: number, owner: string, batch: Classified, tally: Tally): Promise<void> {
   if (batch.outcomes.length === 0) {
     return;
@@ -130,17 +134,10 @@ async function writeBatch(dataSource: DataSource, importId: number, owner: strin
       invalidRows: tally.invalid,
       duplicateRows: tally.duplicate,
     });
-    const rows: Array<QueryDeepPartialEntity<ImportRowEntity>> = batch.outcomes.map((o) => ({
-      importId,
-      rowNumber: o.rowNumber,
-      data: o.data,
-      errors: o.errors,
-      state: o.state,
-      duplicateOfId: o.duplicateOfId,
-      duplicateOfRow: o.duplicateOfRow,
-      prospectId: null,
-    }));
-    await insertRows(manager, ImportRowEntity, rows);
+    const rows = batch.outcomes.map((o) => [importId, o.rowNumber, JSON.stringify(o.data), o.errors ? JSON.stringify(o.errors) : null, o.state, o.duplicateOfId, o.duplicateOfRow]);
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+      await insertValues(manager, "import_rows", ROW_COLUMNS, rows.slice(start, start + ROWS_PER_INSERT));
+    }
   });
 }
 

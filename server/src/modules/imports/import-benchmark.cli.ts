@@ -1,0 +1,96 @@
+/**
+ * Measures a CSV import end to end on a scratch database: generates a realistic file
+ * (prospect-csv.generator), uploads it through ImportService (inspection + background
+ * validation), commits it, and prints the times, the exact counts and the peak RSS sampled
+ * during each phase. Usage (MariaDB by default):
+ *   node -r @swc-node/register src/modules/imports/import-benchmark.cli.ts [--rows 100000] [--sqlite]
+ */
+import "reflect-metadata";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pino from "pino";
+import { testFlags } from "../../config/env";
+import { createDataSource } from "../../db/data-source";
+import { migrate } from "../../db/migrate";
+import { createScratchDatabase } from "../../db/scratch-database";
+import { seedCatalogs } from "../../db/seed/catalogs.seed";
+import { writeProspectCsvFile } from "../../db/seed/prospect-csv.generator";
+import { toGlobalId } from "../../graphql/global-id";
+import { UserEntity } from "../auth/user.entity";
+import { Viewer } from "../auth/viewer";
+import { CatalogService } from "../catalogs/catalog.service";
+import { ImportEntity } from "./import.entities";
+import { ImportService } from "./import.service";
+
+function arg(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+}
+
+/** Peak RSS (MB) while `work` runs, sampled every 50 ms. */
+async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; peakRssMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  const start = performance.now();
+  try {
+    const value = await work();
+    return { value, seconds: Math.round((performance.now() - start) / 100) / 10, peakRssMb: Math.round(peak / 1024 / 1024) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function main(): Promise<void> {
+  const rows = Number(arg("rows", "100000"));
+  const dialect = process.argv.includes("--sqlite") ? "sqlite" : "mysql";
+  const scratch = await createScratchDatabase(dialect, testFlags().mariadbUrl, "crm_bench");
+  const dataSource = await createDataSource(scratch.url, { poolSize: 5 });
+  const dir = mkdtempSync(join(tmpdir(), "import-bench-"));
+  try {
+    await dataSource.initialize();
+    await migrate(dataSource);
+    await seedCatalogs(dataSource);
+    const user = await dataSource.getRepository(UserEntity).save({ email: "bench@example.com", name: "Bench", passwordHash: "x", active: true });
+    const viewer = new Viewer(user.id, user.email, user.name, ["crm"]);
+    const file = join(dir, "leads.csv");
+    const expected = await writeProspectCsvFile(file, { rows, seed: 42, invalid: 0.05, duplicates: 0.03 });
+    const service = new ImportService(dataSource, new CatalogService(dataSource), pino({ level: "warn" }));
+    const validation = await measured(async () => {
+      const created = await service.upload(viewer, "leads.csv", file);
+      await service.runner.idle();
+      return dataSource.getRepository(ImportEntity).findOneByOrFail({ id: created.id });
+    });
+    const commit = await measured(async () => {
+      await service.commit(viewer, { id: toGlobalId("CsvImport", validation.value.id), skipInvalid: true, skipDuplicates: true });
+      await service.runner.idle();
+      return dataSource.getRepository(ImportEntity).findOneByOrFail({ id: validation.value.id });
+    });
+    const v = validation.value;
+    const c = commit.value;
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          dialect,
+          rows,
+          expected: { valid: expected.valid, invalid: expected.invalid, duplicates: expected.duplicates },
+          validated: { status: v.status, total: v.totalRows, valid: v.validRows, invalid: v.invalidRows, duplicate: v.duplicateRows, seconds: validation.seconds, peakRssMb: validation.peakRssMb },
+          committed: { status: c.status, created: c.createdRows, seconds: commit.seconds, peakRssMb: commit.peakRssMb },
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await dataSource.destroy().catch(() => undefined);
+    await scratch.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
