@@ -2,6 +2,7 @@ import { Navigate, Route, Routes } from "react-router";
 
 import { AppLayout } from "./components/AppLayout";
 import { AdminLayout } from "./features/admin/AdminLayout";
+import { BackgroundJobsPage } from "./features/admin/jobs/BackgroundJobsPage";
 import { RequireAdmin } from "./features/admin/RequireAdmin";
 import { ApiTokensPage } from "./features/admin/tokens/ApiTokensPage";
 import { UsersPage } from "./features/admin/users/UsersPage";
@@ -40,6 +41,7 @@ export function App() {
           <Route index element={<Navigate to="users" replace />} />
           <Route path="users" element={<UsersPage />} />
           <Route path="tokens" element={<ApiTokensPage />} />
+          <Route path="jobs" element={<BackgroundJobsPage />} />
         </Route>
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
