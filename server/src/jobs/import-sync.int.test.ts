@@ -49,8 +49,8 @@ async function csv(rows: number): Promise<Buffer> {
     fake = new FakeRespondio({ token: TOKEN });
     const url = await fake.start();
     client = await api.as(await buildUser(api.db.dataSource, ["crm", "sdr"]));
-    const config = parseEnv({ NODE_ENV: "test", DATABASE_URL: api.db.url, REDIS_URL: redis.url, RESPONDIO_API_URL: url, RESPONDIO_API_TOKEN: TOKEN, RESPONDIO_TIMEOUT_MS: "60000", JOB_CONCURRENCY: "16", OUTBOX_POLL_MS: "50" });
     // A generous call timeout: on a loaded machine a slow answer must not turn into a (legitimate) retry the counts below would flag.
+    const config = parseEnv({ NODE_ENV: "test", DATABASE_URL: api.db.url, REDIS_URL: redis.url, RESPONDIO_API_URL: url, RESPONDIO_API_TOKEN: TOKEN, RESPONDIO_TIMEOUT_MS: "60000", JOB_CONCURRENCY: "16", OUTBOX_POLL_MS: "50" });
     jobs = startJobProcess({ config, dataSource: api.db.dataSource, logger: pino({ level: "silent" }), handlers: defaultJobHandlers() });
   });
 
