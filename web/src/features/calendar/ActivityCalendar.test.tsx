@@ -139,3 +139,27 @@ describe("ActivityCalendar beside the side panel", () => {
     expect(requests[1]).toEqual(requests[0]);
   });
 });
+
+describe("ActivityCalendar when the range cannot be read", () => {
+  it("should say why through the app's error mapping and read the range again on Try again", async () => {
+    const requests: unknown[] = [];
+    const link = new ApolloLink((operation) => {
+      requests.push(operation.variables);
+      return requests.length === 1
+        ? of({ errors: [{ message: "the range may span at most 93 days", extensions: { code: "BAD_USER_INPUT" } }] })
+        : of({ data: { activities: [scheduledCall] } });
+    });
+    renderWithProviders(<CalendarView filter={undefined} sort={null} onSortChange={() => undefined} openAccountId={null} onOpenAccount={() => undefined} />, {
+      link,
+      route: "/?view=calendar&cal=list&date=2026-11-18",
+    });
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Some fields need your attention.");
+
+    fireEvent.click(screen.getByRole("button", { name: "Try again" }));
+    await screen.findByText("Ana Ruiz · Cotizar LTL");
+    expect(requests).toHaveLength(2);
+    expect(requests[1]).toEqual(requests[0]);
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+});
