@@ -1,6 +1,7 @@
 import { startTestApi, type ApiClient, type TestApi } from "../../../test/api";
 import { testDialects } from "../../../test/databases";
 import { buildProspect, buildUser } from "../../../test/factories";
+import { buildImport } from "../../../test/import-factories";
 import { COMMIT, corpusFile, readReport, rowSummary, uploadAndValidate, uploadCsv } from "../../../test/import-harness";
 import { toGlobalId } from "../../graphql/global-id";
 import { OutboxEntity } from "../../jobs/outbox.entity";
@@ -171,6 +172,32 @@ describe.each(testDialects())("CSV imports on %s", (dialect) => {
       const badStatus = await asSdr.gql(COMMIT, { input: { id, followUpStatusId: 999999 } });
       expect(badStatus.errors?.[0]?.extensions?.fields).toEqual({ followUpStatusId: "999999 is not an active follow-up status" });
       expect((await readReport(asSdr, id)).status).toBe("VALIDATED");
+    });
+  });
+
+  describe("rows and states", () => {
+    it("should page rows by row number with a cursor and filter them by state", async () => {
+      const id = await uploadAndValidate(api, asSdr, corpusFile("missing-cells.csv"));
+      const page = `query($id: ID!, $after: String) { csvImport(id: $id) { rows(first: 3, after: $after, states: [INVALID]) { totalCount pageInfo { hasNextPage endCursor } edges { node { rowNumber } } } } }`;
+      type Page = { csvImport: { rows: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { rowNumber: number } }> } } };
+      const first = await asSdr.gql<Page>(page, { id });
+      expect(first.data!.csvImport.rows.edges.map((e) => e.node.rowNumber)).toEqual([3, 4, 5]);
+      expect([first.data!.csvImport.rows.totalCount, first.data!.csvImport.rows.pageInfo.hasNextPage]).toEqual([6, true]);
+      const second = await asSdr.gql<Page>(page, { id, after: first.data!.csvImport.rows.pageInfo.endCursor });
+      expect(second.data!.csvImport.rows.edges.map((e) => e.node.rowNumber)).toEqual([6, 7, 9]);
+      expect(second.data!.csvImport.rows.pageInfo.hasNextPage).toBe(false);
+      const bad = await asSdr.gql(page, { id, after: "not-a-cursor" });
+      expect(bad.errors?.[0]?.extensions?.fields).toEqual({ after: "is not a cursor returned by this connection" });
+    });
+
+    it("should refuse to commit an import that is still validating or failed during validation, with CONFLICT", async () => {
+      for (const status of ["validating", "failed"] as const) {
+        const imp = await buildImport(api.db.dataSource, sdr, { status });
+        const res = await asSdr.gql(COMMIT, { input: { id: toGlobalId("CsvImport", imp.id) } });
+        expect(res.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", reason: "NOT_VALIDATED", status });
+      }
+      const wrongKind = await asSdr.gql(COMMIT, { input: { id: toGlobalId("Account", 1) } });
+      expect(wrongKind.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     });
   });
 
