@@ -24,7 +24,7 @@ const scheduledCall = {
   date: callDate,
   title: "Cotizar LTL",
   completed: false,
-  account: { __typename: "Prospect", id: "Prospect:7", name: "Ana Ruiz", companyName: "Fletes Ruiz" },
+  account: { __typename: "Prospect", id: "Prospect:7", name: "Ana Ruiz", companyName: "Fletes Ruiz", status: "IN_PROCESS" },
   note: { __typename: "Note", id: "Tm90ZTox", canEdit: true, scheduledDate: callDate },
   reminder: null,
 };
@@ -60,6 +60,11 @@ function renderCalendar(options: { route: string; locale?: Locale; filter?: Acco
 }
 
 const local = (year: number, month: number, day: number) => new Date(year, month - 1, day).toISOString();
+
+// FullCalendar is a large lazy chunk: load it once up front, so no test waits on the first import.
+beforeAll(async () => {
+  await import("./ActivityCalendar");
+});
 
 describe("ActivityCalendar", () => {
   it("should ask for exactly the visible month with the filter bar's filter, then exactly the next one", async () => {

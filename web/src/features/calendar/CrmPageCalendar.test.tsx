@@ -23,7 +23,7 @@ const activities = [
     date: callDate,
     title: "Cotizar LTL",
     completed: false,
-    account: { __typename: "Prospect", id: "Prospect:7", name: "Ana Ruiz", companyName: "Fletes Ruiz" },
+    account: { __typename: "Prospect", id: "Prospect:7", name: "Ana Ruiz", companyName: "Fletes Ruiz", status: "IN_PROCESS" },
     note: { __typename: "Note", id: "Tm90ZTox", canEdit: true, scheduledDate: callDate },
     reminder: null,
   },
@@ -45,6 +45,11 @@ function pageLink(sent: string[]) {
     }
   });
 }
+
+// FullCalendar is a large lazy chunk: load it once up front, so no test waits on the first import.
+beforeAll(async () => {
+  await import("./ActivityCalendar");
+});
 
 describe("CrmPage with ?view=calendar", () => {
   it("should mount only the calendar, and open the side panel on the clicked event's account", async () => {

@@ -20,7 +20,7 @@ function buildNote(overrides: Partial<CalendarActivity> = {}, note: Partial<NonN
     date: noteDate,
     title: "Llamar para cotizar",
     completed: false,
-    account: { id: "Prospect:7", name: "Ana Ruiz", companyName: "Fletes Ruiz" },
+    account: { id: "Prospect:7", name: "Ana Ruiz", companyName: "Fletes Ruiz", status: "IN_PROCESS" },
     note: { id: "Tm90ZTox", canEdit: true, scheduledDate: noteDate, ...note },
     reminder: null,
     ...overrides,
@@ -81,6 +81,8 @@ describe("toCalendarEvent", () => {
     expect(eventOf(buildReminder({ canEdit: false })).startEditable).toBe(false);
     expect(eventOf(buildReminder()).startEditable).toBe(true);
     expect(canReschedule(buildNote({ note: null }))).toBe(false);
+    const removedAccount = { id: "Prospect:7", name: "Ana Ruiz", companyName: "Fletes Ruiz", status: "REMOVED" as const };
+    expect(eventOf(buildNote({ account: removedAccount })).startEditable).toBe(false);
   });
 
   it("should follow a date changed in the side panel and drop a note whose schedule was cleared", () => {

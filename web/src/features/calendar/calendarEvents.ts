@@ -32,8 +32,14 @@ export function categoryOf(activity: Pick<CalendarActivity, "kind" | "action">):
   return activity.action ?? "NOTE";
 }
 
-/** Whether the viewer may move it: the note's or reminder's own canEdit (author, assignee or manager). */
+/**
+ * Whether the viewer may move it: the note's or reminder's own canEdit (author, assignee or
+ * manager), on an account that is not removed (a removed account takes no writes).
+ */
 export function canReschedule(activity: CalendarActivity): boolean {
+  if (activity.account.status === "REMOVED") {
+    return false;
+  }
   return activity.kind === "REMINDER" ? activity.reminder?.canEdit === true : activity.note?.canEdit === true;
 }
 

@@ -26,6 +26,7 @@ export const calendarMessages = defineMessages({
     undoRefused: (reason: string) => `Not moved back. ${reason}`,
     forbidden: "You may not change this activity.",
     notFound: "It no longer exists or is not in your accounts; the calendar was refreshed.",
+    accountRemoved: "Its account was removed; restore the account to change its activities.",
   },
   "es-MX": {
     label: "Calendario de actividades",
@@ -51,5 +52,6 @@ export const calendarMessages = defineMessages({
     undoRefused: (reason) => `No se regresó. ${reason}`,
     forbidden: "No puedes modificar esta actividad.",
     notFound: "Ya no existe o no está en tus cuentas; se actualizó el calendario.",
+    accountRemoved: "Su cuenta fue eliminada; restaura la cuenta para modificar sus actividades.",
   },
 });

@@ -20,7 +20,7 @@ const note = {
   date: before,
   title: "Cotizar LTL",
   completed: false,
-  account: { __typename: "Prospect", id: "Prospect:7", name: "Ana Ruiz", companyName: "Fletes Ruiz" },
+  account: { __typename: "Prospect", id: "Prospect:7", name: "Ana Ruiz", companyName: "Fletes Ruiz", status: "IN_PROCESS" },
   note: { __typename: "Note", id: "Tm90ZTox", canEdit: true, scheduledDate: before },
   reminder: null,
 } as const;
@@ -152,6 +152,17 @@ describe("useRescheduleActivity", () => {
 
     answer(0, refusal("NOT_FOUND"));
     expect((await screen.findByRole("alert")).textContent).toContain("It no longer exists or is not in your accounts");
+    expect(onRollback).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(counts.calendar).toBe(2));
+  });
+
+  it("should say the account was removed and reload the range when the server answers CONFLICT ACCOUNT_REMOVED", async () => {
+    const { answer, onRollback, counts } = await renderHarness(note);
+    fireEvent.click(screen.getByRole("button", { name: "Move" }));
+
+    answer(0, { errors: [{ message: "This account was removed; restore it first", extensions: { code: "CONFLICT", reason: "ACCOUNT_REMOVED" } }] });
+    expect((await screen.findByRole("alert")).textContent).toContain("Its account was removed; restore the account to change its activities.");
+    expect(shownDate()).toBe(before);
     expect(onRollback).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(counts.calendar).toBe(2));
   });

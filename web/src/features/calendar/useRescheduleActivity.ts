@@ -12,6 +12,7 @@ import { useToast } from "../../components/Toast";
 import { errorCodeOf } from "../../lib/errors";
 import { useI18n, useT } from "../../lib/i18n";
 import { useErrorMessage } from "../../lib/useErrorMessage";
+import { conflictReasonOf } from "../account-panel/actions/conflictReason";
 import { activityDate, type CalendarActivity } from "./calendarEvents";
 import { calendarMessages } from "./messages";
 
@@ -69,13 +70,17 @@ export function useRescheduleActivity() {
     [mutateNote, mutateReminder],
   );
 
-  /** The reason a refused move shows; a NOT_FOUND item is gone, so the visible range is read again. */
+  /**
+   * The reason a refused move shows. A NOT_FOUND item is gone and a removed account's items are
+   * no longer movable: the visible range is read again in both cases.
+   */
   const refusal = useCallback(
     (error: unknown) => {
-      if (errorCodeOf(error) === "NOT_FOUND") {
+      const removed = conflictReasonOf(error) === "ACCOUNT_REMOVED";
+      if (removed || errorCodeOf(error) === "NOT_FOUND") {
         void client.refetchQueries({ include: ["CalendarActivities"] });
       }
-      return toMessage(error, { FORBIDDEN: t.forbidden, NOT_FOUND: t.notFound });
+      return toMessage(error, { FORBIDDEN: t.forbidden, NOT_FOUND: t.notFound, ...(removed ? { CONFLICT: t.accountRemoved } : {}) });
     },
     [client, t, toMessage],
   );
