@@ -36,7 +36,7 @@ describe.each(cases)("a realistic import on %s, %i rows", (dialect, rows) => {
     api = await startTestApi(dialect);
     sdr = await buildUser(api.db.dataSource, ["crm", "sdr"]);
     client = await api.as(sdr);
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await api?.close();
