@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { e2eOverrides, publishStack } from "./e2eEnv";
+import { e2eRespondioToken, startFakeRespondio } from "./fakeRespondio";
 import { assertChromium, buildWeb, launchBrowserServer, startApi } from "./stack";
 import { setRunningStack } from "./runningStack";
 
@@ -15,18 +16,21 @@ export default async function globalSetup(): Promise<void> {
   const artifactsDir = join(workDir, "artifacts");
   mkdirSync(artifactsDir);
   buildWeb(webDist);
+  const respondio = await startFakeRespondio();
   const api = await startApi({
     databaseUrl: overrides.databaseUrl ?? `sqlite:${join(workDir, "crm.sqlite")}`,
     webDist,
     logFile: join(workDir, "api.log"),
     serverDir: overrides.serverDir,
+    respondio: { url: respondio.url, token: e2eRespondioToken },
   });
   try {
     const browserServer = await launchBrowserServer(overrides.chromiumPath);
-    setRunningStack({ api, browserServer, workDir });
+    setRunningStack({ api, browserServer, workDir, respondio });
     publishStack({ baseUrl: api.baseUrl, wsEndpoint: browserServer.wsEndpoint(), artifactsDir });
   } catch (error) {
     api.process.kill("SIGTERM");
+    await respondio.close();
     throw error;
   }
 }

@@ -12,6 +12,7 @@ export default async function globalTeardown(): Promise<void> {
   }
   await stack.browserServer.close();
   await stopApi(stack.api);
+  await stack.respondio.close();
   // Jest does not tell the teardown about results; failing tests leave a screenshot (see session.ts).
   const failed = readdirSync(join(stack.workDir, "artifacts")).length > 0;
   if (failed) {

@@ -1,10 +1,12 @@
 import type { BrowserServer } from "playwright-core";
 
+import type { RunningFakeRespondio } from "./fakeRespondio";
 import type { RunningApi } from "./stack";
 
 export interface RunningStack {
   readonly api: RunningApi;
   readonly browserServer: BrowserServer;
+  readonly respondio: RunningFakeRespondio;
   readonly workDir: string;
 }
 

@@ -69,7 +69,7 @@ export interface RunningApi {
  * The real API process (server/src/main.ts through swc) on a free port: it migrates the given
  * database, seeds catalogs and the demo data, and serves the built web app from `webDist`.
  */
-export async function startApi(options: { databaseUrl: string; webDist: string; logFile: string; serverDir?: string }): Promise<RunningApi> {
+export async function startApi(options: { databaseUrl: string; webDist: string; logFile: string; serverDir?: string; respondio?: { url: string; token: string } }): Promise<RunningApi> {
   const port = await freePort();
   const log = createWriteStream(options.logFile);
   const child = spawn(process.execPath, ["-r", "@swc-node/register", "src/main.ts"], {
@@ -83,6 +83,8 @@ export async function startApi(options: { databaseUrl: string; webDist: string; 
       WEB_DIST: options.webDist,
       DEMO_DATA: "true",
       LOG_LEVEL: "warn",
+      // The lead sync runs against a local fake Respond.io (see fakeRespondio.ts), never the real one.
+      ...(options.respondio ? { RESPONDIO_API_URL: options.respondio.url, RESPONDIO_API_TOKEN: options.respondio.token } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
