@@ -87,6 +87,22 @@ describe("the Kanban board in the browser", () => {
     expect(stored.followUpStatus.name).toBe(second);
   });
 
+  it("should move the card to its new column when the status is changed in the side panel", async () => {
+    const account = await createProspect(api, "Panel", localeId);
+    await asUser("sdr", async (page) => {
+      const kanban = new KanbanPage(page);
+      await kanban.open(`q=${encodeURIComponent(account.companyName)}`);
+      await kanban.waitForCount(first, 1);
+
+      await kanban.card(account.companyName).click();
+      const panel = new CrmPage(page).panel(account.name);
+      await panel.getByRole("combobox", { name: "Follow-up status" }).selectOption({ label: second });
+      await kanban.waitForCount(second, 1);
+      await kanban.waitForCount(first, 0);
+      await kanban.card(account.companyName, kanban.column(second)).waitFor();
+    });
+  });
+
   it("should put the card back and say why when the request never reaches the server", async () => {
     const account = await createProspect(api, "Sin red", localeId);
     await asUser("sdr", async (page) => {
