@@ -15,6 +15,8 @@ const day = {
   colleagues: "2031-03-21",
   nowhere: "2031-03-26",
   spanish: "2031-03-27",
+  weekFrom: "2031-03-04",
+  weekTo: "2031-03-06",
 } as const;
 const at = (date: string) => `${date}T16:00:00.000Z`;
 
@@ -28,14 +30,15 @@ describe("the calendar in the browser", () => {
   let noteId: string;
   const comment = `Visita a bodega ${Date.now()}`;
 
-  /** The note's date as the server has it (read through the calendar's own query, over the whole month). */
-  const scheduledDate = async () => {
+  /** An activity's date as the server has it (read through the calendar's own query, over the whole month). */
+  const activityDate = async (id: string) => {
     const { activities } = await sdr.gql<Activities>(
       `query E2eActivities($from: DateTimeISO!, $to: DateTimeISO!) { activities(from: $from, to: $to) { id date } }`,
       { from: "2031-03-01T00:00:00.000Z", to: "2031-04-01T00:00:00.000Z" },
     );
-    return activities.find((item) => item.id === noteId)?.date;
+    return activities.find((item) => item.id === id)?.date;
   };
+  const scheduledDate = () => activityDate(noteId);
 
   beforeAll(async () => {
     sdr = await E2eApi.as("sdr");
@@ -99,6 +102,24 @@ describe("the calendar in the browser", () => {
 
       await page.reload();
       await calendar.event(comment, calendar.day(day.moved)).waitFor();
+    });
+  });
+
+  it("should reschedule to another day and hour by dragging in the week view", async () => {
+    const text = `Reunión semanal ${Date.now()}`;
+    const id = await scheduleNote(sdr, text, day.weekFrom);
+    await asUser("sdr", async (page) => {
+      const calendar = new CalendarPage(page);
+      await calendar.openWeek(day.weekFrom);
+      await calendar.event(text, calendar.calendar().locator(`td.fc-timegrid-col[data-date="${day.weekFrom}"]`)).waitFor();
+
+      await calendar.dragEventToTime(text, day.weekTo, "10:00:00");
+      await page.getByText(/^Moved to /).waitFor();
+      // 10:00 on that day in the browser's time zone, whatever the machine's zone is.
+      const expected = await page.evaluate(() => new Date(2031, 2, 6, 10, 0).toISOString());
+      expect(await activityDate(id)).toBe(expected);
+      await page.reload();
+      await calendar.event(text, calendar.calendar().locator(`td.fc-timegrid-col[data-date="${day.weekTo}"]`)).waitFor();
     });
   });
 
