@@ -35,8 +35,8 @@ function writeActivityDate(cache: ApolloCache, activityId: string, date: string)
 /**
  * Moves a calendar activity to another date: a note's scheduledDate (updateNote) or a reminder's
  * dueAt (updateReminder). Optimistic: the event moves at once and Apollo drops the optimistic
- * date if the server refuses; then `onRollback` runs and a toast says why (FORBIDDEN and NOT_FOUND
- * in the calendar's words; NOT_FOUND also reloads the range, since the item is gone from it). A
+ * date if the server refuses; then `onRollback` runs and a toast says why (FORBIDDEN, NOT_FOUND and
+ * a removed account in the calendar's words, anything else through the app's one error mapping). A
  * move that lands shows a toast whose Undo moves the activity back to where it was.
  */
 export function useRescheduleActivity() {
