@@ -101,14 +101,24 @@ describe("ActivityCalendar", () => {
     expect(screen.getByTestId("location").textContent).toBe("?view=calendar&cal=day&date=2026-11-18");
   });
 
-  it("should open the event's account in the side panel when it is clicked", async () => {
+  it("should open the event's account in the side panel when it is clicked or activated with Enter", async () => {
     const onOpenAccount = jest.fn();
-    renderCalendar({ route: "/?view=calendar&cal=list&date=2026-11-18", onOpenAccount });
-    const event = await screen.findByText("Ana Ruiz · Cotizar LTL");
+    renderCalendar({ route: "/?view=calendar&cal=month&date=2026-11-18", onOpenAccount });
+    const event = (await screen.findByText("Ana Ruiz · Cotizar LTL")).closest<HTMLElement>(".fc-event");
+    if (!event) {
+      throw new Error("the event has no element");
+    }
     await act(async () => {
       fireEvent.click(event);
     });
     expect(onOpenAccount).toHaveBeenCalledWith("Prospect:7");
+
+    // Keyboard users reach events with Tab (eventInteractive) and open them with Enter.
+    expect(event.tabIndex).toBe(0);
+    await act(async () => {
+      fireEvent.keyDown(event, { key: "Enter" });
+    });
+    expect(onOpenAccount).toHaveBeenCalledTimes(2);
   });
 
   it("should show the legend of colours, reminders and completed items", async () => {
