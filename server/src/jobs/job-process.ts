@@ -1,4 +1,5 @@
 import { Queue } from "bullmq";
+import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import type { Env } from "../config/env";
@@ -34,7 +35,10 @@ export function startJobProcess(deps: { config: Env; dataSource: DataSource; log
     }
     return queue;
   };
-  const relay = new OutboxRelay({ dataSource, logger, queueFor, policy, retention: retentionOf(config), pollMs: config.OUTBOX_POLL_MS });
+  // Tells the relay whether Redis is up, so an outage neither churns claims nor leaves adds queued for later.
+  const probe = new Redis({ ...redis, enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (times: number) => Math.min(times * 200, 5_000) });
+  probe.on("error", () => undefined);
+  const relay = new OutboxRelay({ dataSource, logger, queueFor, policy, retention: retentionOf(config), pollMs: config.OUTBOX_POLL_MS, redisReady: () => probe.status === "ready" });
   const workers = new JobWorkers({ dataSource, config, logger, handlers, redis, policy });
   workers.start();
   relay.start();
@@ -45,6 +49,7 @@ export function startJobProcess(deps: { config: Env; dataSource: DataSource; log
       await relay.stop();
       await workers.close();
       await Promise.all([...queues.values()].map((queue) => queue.close()));
+      probe.disconnect();
     },
   };
 }

@@ -19,6 +19,8 @@ export interface OutboxRelayOptions {
   leaseMs?: number;
   /** Longest wait for Redis to take a batch before the rows are given back. */
   addTimeoutMs?: number;
+  /** Whether Redis is connected now: while it is not, no row is claimed (and no add is left waiting for it). */
+  redisReady?: () => boolean;
 }
 
 /** Pause before re-adding an admin-retried row whose previous BullMQ job is still active. */
@@ -89,7 +91,10 @@ export class OutboxRelay {
   }
 
   private async relayBatch(): Promise<number> {
-    const { dataSource } = this.options;
+    const { dataSource, redisReady } = this.options;
+    if (redisReady && !redisReady()) {
+      throw new Error("Redis is unreachable");
+    }
     const rows = await claimDue(dataSource, { limit: this.batch, leaseMs: this.options.leaseMs ?? 60_000, countAttempt: false });
     if (rows.length === 0) {
       return 0;
