@@ -8,8 +8,9 @@ import { AccountActions } from "./actions/AccountActions";
 import { SalesmanAssign } from "./actions/SalesmanAssign";
 import { StatusSelect } from "./actions/StatusSelect";
 import { panelMessages } from "./messages";
+import { RespondioSyncFact } from "./RespondioSyncFact";
 
-/** Who and where the account is: name, company, status, type, executive, dates; the panel's title. */
+/** Who and where the account is: name, company, status, type, executive, dates, lead sync; the panel's title. */
 export function PanelHeader({ account }: { account: PanelHeader_AccountFragment }) {
   const t = useT(panelMessages);
   const accountsT = useT(accountsMessages);
@@ -52,6 +53,7 @@ export function PanelHeader({ account }: { account: PanelHeader_AccountFragment 
         </li>
         <li>{t.header.createdAt(format.date(account.createdAt))}</li>
         {account.lastActivityAt ? <li>{t.header.lastActivity(format.dateTime(account.lastActivityAt))}</li> : null}
+        <RespondioSyncFact sync={account.respondioSync} />
       </ul>
       <AccountActions account={account} />
     </header>

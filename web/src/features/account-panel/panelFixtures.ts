@@ -24,6 +24,7 @@ export function buildPanelAccount(overrides: Partial<AccountPanelQuery["account"
     createdBy: { __typename: "User", id: "VXNlcjoz", name: "Diego Herrera" },
     createdAt: "2025-01-15T12:00:00.000Z",
     lastActivityAt: null,
+    respondioSync: null,
     followUpData: null,
     ...overrides,
   } as AccountPanelQuery["account"] & { __typename: string };
