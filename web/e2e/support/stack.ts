@@ -102,7 +102,10 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, logFile: stri
       throw new Error(`The API exited with code ${child.exitCode} before answering:\n${readFileSync(logFile, "utf8")}`);
     }
     try {
-      const response = await fetch(`${baseUrl}/healthz`);
+      // connection: close — jest runs the tests in this same process, and a kept-alive socket left
+      // from here can be closed by the server (5 s idle) just as a test's first request reuses it
+      // ("fetch failed: other side closed").
+      const response = await fetch(`${baseUrl}/healthz`, { headers: { connection: "close" } });
       if (response.ok) {
         return;
       }
