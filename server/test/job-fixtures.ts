@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import type { DataSource } from "typeorm";
 import { OutboxEntity } from "../src/jobs/outbox.entity";
@@ -43,6 +44,8 @@ export function freePort(): Promise<number> {
   });
 }
 
+const REDIS_SERVER = "/usr/bin/redis-server";
+
 /** A redis-server of the test's own on a free port (never the shared 6379), which the test may stop and start. */
 export class OwnRedis {
   private child: ChildProcess | null = null;
@@ -57,7 +60,10 @@ export class OwnRedis {
   }
 
   async start(): Promise<void> {
-    this.child = spawn("/usr/bin/redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    if (!existsSync(REDIS_SERVER)) {
+      throw new Error(`${REDIS_SERVER} not found: the job suites start their own Redis (apt-get install -y redis-server)`);
+    }
+    this.child = spawn(REDIS_SERVER, ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
     await until(() => answers(this.url, 200));
   }
 
