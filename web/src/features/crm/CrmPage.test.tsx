@@ -2,7 +2,7 @@ import type { MockLink } from "@apollo/client/testing";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { useLocation } from "react-router";
 
-import { AccountPanelDocument, SalesmenDocument } from "../../__generated__/graphql";
+import { AccountPanelDocument, BoardDocument, SalesmenDocument } from "../../__generated__/graphql";
 import {
   accountsConnection,
   accountsMock,
@@ -17,6 +17,8 @@ import { renderWithProviders } from "../../test/renderWithProviders";
 import { buildPanelAccount } from "../account-panel/panelFixtures";
 import type { PanelAccount } from "../account-panel/useAccountPanel";
 import { CrmPage } from "./CrmPage";
+import { buildBoard, buildCard, buildColumn, statuses } from "./kanban/kanbanFixtures";
+import { boardFirstCards } from "./kanban/useBoard";
 
 function LocationProbe() {
   const location = useLocation();
@@ -183,5 +185,26 @@ describe("CrmPage", () => {
 
     expect(await screen.findByRole("button", { name: "Bodega" })).toBeTruthy();
     expect(locationSearch()).toBe("?q=bod");
+  });
+
+  it("should switch to the Kanban with the page's search and open a card's account from it", async () => {
+    const card = buildCard(7, "Textiles Yucateca", 1000, statuses.nuevo);
+    const board = buildBoard([buildColumn(statuses.nuevo, [card]), buildColumn(statuses.sinContactar, [])]);
+    renderCrm({
+      route: "/?q=tex",
+      mocks: [
+        accountsMock({ filter: { search: "tex" } }, accountsConnection([acme])),
+        { request: { query: BoardDocument, variables: { filter: { search: "tex" }, first: boardFirstCards } }, result: { data: board } },
+      ],
+    });
+    await screen.findByRole("button", { name: "Acme" });
+
+    fireEvent.click(screen.getByRole("button", { name: "Kanban" }));
+    expect(locationSearch()).toBe("?q=tex&view=kanban");
+    const column = await screen.findByRole("region", { name: "Nuevo lead: 1 accounts, MX$1,000.00" });
+    expect(screen.queryByRole("table", { name: "Accounts" })).toBeNull();
+
+    fireEvent.click(within(column).getByRole("button", { name: /Textiles Yucateca/ }));
+    expect(locationSearch()).toBe("?q=tex&view=kanban&account=Prospect:7");
   });
 });
