@@ -1,4 +1,4 @@
-import { Queue } from "bullmq";
+import { Queue, Worker } from "bullmq";
 import pino from "pino";
 import { parseEnv, type Env } from "../config/env";
 import { openTestDatabase, testDialects, type TestDatabase } from "../../test/databases";
@@ -74,8 +74,16 @@ type Script = Record<string, Array<Error | "done">>;
   const relay = (overrides: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}) =>
     new OutboxRelay({ dataSource: db.dataSource, logger, queueFor: () => queue, policy: retryPolicyOf(config), retention: retentionOf(config), pollMs: 20, ...overrides });
 
-  async function withWorkers(run: () => Promise<void>): Promise<void> {
-    const workers = new JobWorkers({ dataSource: db.dataSource, config, logger, handlers: { [JOBS.respondioAddProspect]: handler }, redis: redisOptions(redis.url), policy: retryPolicyOf(config) });
+  async function withWorkers(run: () => Promise<void>, options: { maxStalledCount?: number; config?: Env } = {}): Promise<void> {
+    const workers = new JobWorkers({
+      dataSource: db.dataSource,
+      config: options.config ?? config,
+      logger,
+      handlers: { [JOBS.respondioAddProspect]: handler },
+      redis: redisOptions(redis.url),
+      policy: retryPolicyOf(config),
+      maxStalledCount: options.maxStalledCount,
+    });
     workers.start();
     try {
       await workers.ready();
@@ -181,5 +189,22 @@ type Script = Record<string, Array<Error | "done">>;
     expect(counts.failed).toBeLessThanOrEqual(2);
     expect(await db.dataSource.getRepository(OutboxEntity).countBy({ status: "done" })).toBe(12);
     expect(await db.dataSource.getRepository(OutboxEntity).countBy({ status: "failed" })).toBe(6);
+  });
+
+  it("should record in the outbox a job BullMQ failed itself for stalling, which the processor never saw", async () => {
+    const job = testJob("stalled");
+    await seedJobs(db.dataSource, [job]);
+    await relay().tick();
+    // A worker that takes the job and dies: its lock is never renewed.
+    const dead = new Worker(QUEUES.respondio, null, { connection: { ...redisOptions(redis.url), maxRetriesPerRequest: null }, autorun: false, lockDuration: 500 });
+    try {
+      expect((await dead.getNextJob("dead-worker-token"))?.id).toBe(bullJobId(job.jobId));
+      const fast = parseEnv({ NODE_ENV: "test", DATABASE_URL: db.url, REDIS_URL: redis.url, JOB_LOCK_MS: "500" });
+      await withWorkers(() => until(async () => (await statusOf(job.jobId)) === "failed"), { maxStalledCount: 0, config: fast });
+    } finally {
+      await dead.close(true);
+    }
+    expect((await outboxRow(db.dataSource, job.jobId)).lastError).toMatch(/stalled/);
+    expect(calls.get("stalled")).toBeUndefined();
   });
 });

@@ -17,6 +17,8 @@ export interface JobWorkersOptions {
   handlers: JobHandlers;
   redis: RedisOptions;
   policy: RetryPolicy;
+  /** Stalls (a worker died holding the job) tolerated before BullMQ fails the job; default 2. */
+  maxStalledCount?: number;
 }
 
 /**
@@ -40,7 +42,7 @@ export class JobWorkers {
         // A worker that dies keeps its lock until it expires; the stalled check then hands the job to another run.
         lockDuration: config.JOB_LOCK_MS,
         stalledInterval: config.JOB_LOCK_MS,
-        maxStalledCount: 2,
+        maxStalledCount: this.options.maxStalledCount ?? 2,
         settings: { backoffStrategy: backoffStrategy(policy) },
       });
       worker.on("error", (err) => this.options.logger.warn({ err, queue: name }, "job worker: Redis error"));
