@@ -1,4 +1,4 @@
-import { DelayedError, type Job, QueueEvents, UnrecoverableError, Worker } from "bullmq";
+import { DelayedError, Job, QueueEvents, UnrecoverableError, Worker } from "bullmq";
 import type { RedisOptions } from "bullmq";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
@@ -9,6 +9,9 @@ import { runJob, type JobHandlers } from "./job-registry";
 import { recordRun } from "./outbox-store";
 import { QUEUES } from "./queues";
 import { decideAfterFailure, errorMessage, type RetryPolicy } from "./retry-policy";
+
+/** BullMQ's failedReason for a job stalled more than maxStalledCount times (moveStalledJobsToWait). */
+const STALLED_TOO_OFTEN = "stalled more than allowable limit";
 
 export interface JobWorkersOptions {
   dataSource: DataSource;
@@ -48,7 +51,12 @@ export class JobWorkers {
       worker.on("error", (err) => this.options.logger.warn({ err, queue: name }, "job worker: Redis error"));
       this.workers.push(worker);
       const events = new QueueEvents(name, { connection: { ...redis, maxRetriesPerRequest: null } });
-      events.on("failed", ({ jobId, failedReason }) => void this.recordBullFailure(outboxJobIdOf(jobId), failedReason));
+      // The processor records the failures it decides; BullMQ fails a job by itself only for stalling too often.
+      events.on("failed", ({ jobId, failedReason }) => {
+        if (failedReason.includes(STALLED_TOO_OFTEN)) {
+          void this.recordBullFailure(worker, jobId);
+        }
+      });
       events.on("error", () => undefined);
       this.events.push(events);
     }
@@ -106,11 +114,17 @@ export class JobWorkers {
   }
 
   /** A job BullMQ failed without our processor deciding it (e.g. stalled more than allowed) still ends as failed in the outbox. */
-  private async recordBullFailure(jobId: string, reason: string): Promise<void> {
+  private async recordBullFailure(worker: Worker, bullId: string): Promise<void> {
+    const jobId = outboxJobIdOf(bullId);
     try {
-      const row = await this.options.dataSource.query("SELECT attempts FROM outbox WHERE job_id = ? AND status = 'dispatched'", [jobId]);
-      if (Array.isArray(row) && row.length > 0) {
-        await recordRun(this.options.dataSource, jobId, { status: "failed", attempts: Number(row[0].attempts), lastError: reason }, ["dispatched"]);
+      // Events arrive late: by now an admin retry may have replaced the job, so only a job still failed counts.
+      const job = await Job.fromId(worker, bullId);
+      if (!job || (await job.getState()) !== "failed") {
+        return;
+      }
+      const row: Array<{ attempts: number }> = await this.options.dataSource.query("SELECT attempts FROM outbox WHERE job_id = ? AND status = 'dispatched'", [jobId]);
+      if (row.length > 0) {
+        await recordRun(this.options.dataSource, jobId, { status: "failed", attempts: Number(row[0]!.attempts), lastError: job.failedReason }, ["dispatched"]);
       }
     } catch (err) {
       this.options.logger.error({ err, jobId }, "job worker: could not record a failed job in the outbox");
