@@ -18,6 +18,7 @@ export const CSV_GENERATE_USAGE = `Usage: npm run csv:generate -w server -- --ro
   --headers canonical|spanish  template headers or Spanish ones (Nombre, Empresa, …) (default canonical)
   --delimiter comma|semicolon  (default comma)
   --line-ending crlf|lf     (default crlf)
+  --encoding utf8|windows-1252  windows-1252 = what Excel in Mexico saves (no BOM) (default utf8)
   --no-bom                  without the UTF-8 byte order mark
   --no-notes                without the multi-line "notes" column (unmapped by the import)
 
@@ -45,6 +46,7 @@ export function parseCsvGenerateArgs(argv: string[]): { options: ProspectCsvOpti
       headers: { type: "string" },
       delimiter: { type: "string" },
       "line-ending": { type: "string" },
+      encoding: { type: "string" },
       "no-bom": { type: "boolean" },
       "no-notes": { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -72,6 +74,10 @@ export function parseCsvGenerateArgs(argv: string[]): { options: ProspectCsvOpti
   if (lineEnding !== "crlf" && lineEnding !== "lf") {
     throw new Error("--line-ending must be crlf or lf");
   }
+  const encoding = values.encoding ?? "utf8";
+  if (encoding !== "utf8" && encoding !== "windows-1252") {
+    throw new Error("--encoding must be utf8 or windows-1252");
+  }
   return {
     out: resolve(values.out),
     options: {
@@ -83,6 +89,7 @@ export function parseCsvGenerateArgs(argv: string[]): { options: ProspectCsvOpti
       headers,
       delimiter: delimiter === "comma" ? "," : ";",
       lineEnding,
+      encoding,
       bom: !values["no-bom"],
       notes: !values["no-notes"],
     },

@@ -123,6 +123,23 @@ describe("prospect CSV generator", () => {
     expect(classify(text, existing, ";")).toMatchObject({ rows: 200, valid: 198, duplicates: 2, invalid: 0 });
   });
 
+  it("should write the same text in Windows-1252 (one byte per accented letter and en dash, no BOM) when asked", async () => {
+    const options = { rows: 300, seed: 5, invalid: 0.1, duplicates: 0.1, bom: false };
+    const utf8 = await generate(options);
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on("data", (chunk: Buffer) => chunks.push(chunk));
+    await writeProspectCsv({ ...options, encoding: "windows-1252" }, out);
+    const bytes = Buffer.concat(chunks);
+    expect(bytes.includes(Buffer.from("ñ", "utf8"))).toBe(false);
+    expect(bytes.includes(0xf1)).toBe(true); // ñ
+    // Node's TextDecoder("windows-1252") decodes 0x80–0x9F as Latin-1 controls: decode by the code page's table.
+    const high = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+    const decoded = [...bytes].map((b) => (b >= 0x80 && b <= 0x9f ? high[b - 0x80] : String.fromCharCode(b))).join("");
+    expect(decoded).toBe(utf8.text);
+    expect(bytes.includes(0x96)).toBe(true); // the en dash of "51–200"
+  });
+
   it("should refuse shares that leave no valid row or are out of range", () => {
     expect(() => expectedCounts({ rows: 10, invalid: 0.6, duplicates: 0.5 })).toThrow(/no valid row/);
     expect(() => expectedCounts({ rows: 10, invalid: 1.5 })).toThrow(/between 0 and 1/);

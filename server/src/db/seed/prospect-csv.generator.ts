@@ -1,5 +1,6 @@
 import { createWriteStream } from "node:fs";
-import { Readable, type Writable } from "node:stream";
+import { Readable, Transform, type Writable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify";
 import { IMPORT_COLUMN_KEYS, type ImportColumnKey } from "../../modules/imports/import-columns";
@@ -49,6 +50,8 @@ export interface ProspectCsvOptions {
   delimiter?: "," | ";";
   bom?: boolean;
   lineEnding?: "crlf" | "lf";
+  /** "utf8" (default) or "windows-1252", what Excel in Mexico saves ("CSV (delimitado por comas)"); no BOM then. */
+  encoding?: "utf8" | "windows-1252";
   /** Adds a "Notas" column (unmapped by the import) with multi-line, comma and quote text. */
   notes?: boolean;
 }
@@ -169,18 +172,56 @@ export function* prospectCsvRecords(options: ProspectCsvOptions): Generator<stri
 /** Writes the file to `out` and ends it; returns the exact counts. */
 export async function writeProspectCsv(options: ProspectCsvOptions, out: Writable): Promise<ProspectCsvCounts> {
   const counts = expectedCounts(options);
+  const cp1252 = options.encoding === "windows-1252";
   const csv = stringify({
-    bom: options.bom ?? true,
+    // A byte order mark only means something in UTF-8.
+    bom: cp1252 ? false : (options.bom ?? true),
     delimiter: options.delimiter ?? ",",
     record_delimiter: options.lineEnding === "lf" ? "unix" : "windows",
     quoted_match: /[\r\n]/,
   });
-  await pipeline(Readable.from(prospectCsvRecords(options)), csv, out);
+  if (cp1252) {
+    await pipeline(Readable.from(prospectCsvRecords(options)), csv, toWindows1252(), out);
+  } else {
+    await pipeline(Readable.from(prospectCsvRecords(options)), csv, out);
+  }
   return counts;
 }
 
 export function writeProspectCsvFile(path: string, options: ProspectCsvOptions): Promise<ProspectCsvCounts> {
   return writeProspectCsv(options, createWriteStream(path));
+}
+
+/** Windows-1252's 0x80–0x9F: the characters where it differs from Latin-1. */
+const CP1252_EXTRA = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+
+/** Re-encodes UTF-8 text as Windows-1252 (every character the generator writes exists there). */
+function toWindows1252(): Transform {
+  const decoder = new StringDecoder("utf8");
+  const encode = (text: string): Buffer => {
+    const bytes = Buffer.alloc(text.length);
+    let n = 0;
+    for (const char of text) {
+      const code = char.codePointAt(0)!;
+      const extra = CP1252_EXTRA.indexOf(char);
+      if (extra >= 0) {
+        bytes[n++] = 0x80 + extra;
+      } else if (code < 0x100) {
+        bytes[n++] = code;
+      } else {
+        throw new RangeError(`${JSON.stringify(char)} has no Windows-1252 byte`);
+      }
+    }
+    return bytes.subarray(0, n);
+  };
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, encode(decoder.write(chunk)));
+    },
+    flush(callback) {
+      callback(null, encode(decoder.end()));
+    },
+  });
 }
 
 interface RowValues {

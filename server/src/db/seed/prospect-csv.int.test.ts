@@ -65,4 +65,13 @@ describe.each(testDialects())("generated prospect CSV through the import on %s",
     expect([report.totalRows, report.validRows, report.invalidRows, report.duplicateRows]).toEqual([300, counts.valid, counts.invalid, counts.duplicates]);
     expect(report.unmappedColumns).toEqual(["Notas"]);
   });
+
+  it("should give the same counts for a Windows-1252 file (Excel in Mexico)", async () => {
+    const { file, counts } = await generate({ rows: 300, seed: 13, invalid: 0.1, duplicates: 0.1, encoding: "windows-1252", headers: "spanish" });
+    expect(file.includes(0xf1) || file.includes(0xe9)).toBe(true);
+    const id = await uploadAndValidate(api, client, file, "excel-es.csv");
+    const report = await readReport(client, id);
+    expect([report.status, report.totalRows, report.validRows, report.invalidRows, report.duplicateRows]).toEqual(["VALIDATED", 300, counts.valid, counts.invalid, counts.duplicates]);
+    expect(report.rows.edges.some(({ node }) => node.values.some((v) => /[ñáéíóú]/.test(v.value)))).toBe(true);
+  });
 });
