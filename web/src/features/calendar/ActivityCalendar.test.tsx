@@ -141,6 +141,31 @@ describe("ActivityCalendar beside the side panel", () => {
     );
   }
 
+  it("should ask for the same range with the new filter when the filter bar changes, and nothing else", async () => {
+    function FilterHarness() {
+      const [filter, setFilter] = useState<AccountFilter | undefined>(undefined);
+      return (
+        <>
+          <CalendarView filter={filter} sort={null} onSortChange={() => undefined} openAccountId={null} onOpenAccount={() => undefined} />
+          <button type="button" onClick={() => setFilter({ types: ["CLIENT"] })}>
+            Clients only
+          </button>
+        </>
+      );
+    }
+    const { link, requests } = recordingLink();
+    renderWithProviders(<FilterHarness />, { link, route: "/?view=calendar&cal=week&date=2026-11-18" });
+    await screen.findByText("Ana Ruiz · Cotizar LTL");
+
+    fireEvent.click(screen.getByRole("button", { name: "Clients only" }));
+    await waitFor(() => expect(requests).toHaveLength(2));
+    const week = { from: local(2026, 11, 15), to: local(2026, 11, 22) };
+    expect(requests).toEqual([
+      { ...week, filter: undefined },
+      { ...week, filter: { types: ["CLIENT"] } },
+    ]);
+  });
+
   it("should read the visible range again when the side panel closes (notes may have been added there)", async () => {
     const { link, requests } = recordingLink();
     renderWithProviders(<PanelHarness />, { link, route: "/?view=calendar&cal=list&date=2026-11-18" });
