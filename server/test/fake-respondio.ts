@@ -67,6 +67,9 @@ export class FakeRespondio {
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
+    // Idle keep-alive sockets outlive the client's pool (fetch reuses them for ~timeout - 1 s), so a
+    // busy test never sends a request on a socket the fake is closing ("other side closed").
+    this.server.keepAliveTimeout = 60_000;
     this.server.on("connection", (socket) => {
       this.sockets.add(socket);
       socket.on("close", () => this.sockets.delete(socket));
