@@ -4,6 +4,10 @@ const config = {
   testEnvironment: "jsdom",
   roots: ["<rootDir>/src"],
   setupFiles: ["<rootDir>/jest.setup.cjs"],
+  // Runs after the test framework is installed, so Testing Library's auto-cleanup still registers.
+  setupFilesAfterEnv: ["<rootDir>/jest.setupAfterEnv.cjs"],
+  // Above the 10 s asyncUtilTimeout, so a slow wait reports what it waited for, not a bare timeout.
+  testTimeout: 30_000,
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
     "^.+\\.(t|j)sx?$": [

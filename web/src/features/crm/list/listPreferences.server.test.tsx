@@ -86,7 +86,8 @@ describe("ListView preferences on the server", () => {
     fireEvent.click(screen.getByRole("button", { name: "Columns" }));
     fireEvent.click(within(screen.getByRole("group", { name: "Columns" })).getByRole("checkbox", { name: "Company" }));
 
-    await waitFor(() => expect(saveMatcher).toHaveBeenCalled(), { timeout: 3000 });
+    // The save is debounced; the global asyncUtilTimeout (jest.setupAfterEnv.cjs) covers the wait.
+    await waitFor(() => expect(saveMatcher).toHaveBeenCalled());
     const { input } = saveMatcher.mock.calls[0]?.[0] ?? { input: null };
     expect(input?.columns.find((column) => column.key === "companyName")).toEqual({ key: "companyName", visible: false, width: 160 });
     expect(input?.columns).toHaveLength(19);
