@@ -157,6 +157,9 @@ describe.each(testDialects())("CSV export on %s", (dialect) => {
       const viaGraph = await api.withToken(writer).gql(EXPORT, { input: {} });
       expect(viaGraph.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
       expect((await download(EXPORT_PATH, { authorization: "Bearer not-a-token" })).status).toBe(401);
+      const { secret: both } = await buildApiToken(api.db.dataSource, users.sdr2, { scopes: ["read", "write"] });
+      const minted = await api.withToken(both).gql<ExportData>(EXPORT, { input: { columns: ["name", "companyName"] } });
+      expect(companies(await download(minted.data!.exportAccounts.url))).toEqual(namesOf(a.sdr2Own));
     });
 
     it("should refuse an expired, forged or foreign-signed link and a link of a deactivated user", async () => {
