@@ -176,6 +176,14 @@ describe.each(testDialects())("CSV export on %s", (dialect) => {
       expect(refused.status).toBe(403);
       expect(refused.json?.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
       expect((await download(`${EXPORT_PATH}?link=${valid.token}`)).status).toBe(200);
+      // A HEAD probe checks the link but reads no account: over a probe and a full download, one account SELECT.
+      const { result: probe, statements } = await api.counter.count(async () => {
+        const head = await fetch(`${api.url}${EXPORT_PATH}?link=${valid.token}`, { method: "HEAD" });
+        await download(`${EXPORT_PATH}?link=${valid.token}`);
+        return head;
+      });
+      expect([probe.status, probe.headers.get("content-type")]).toEqual([200, "text/csv; charset=utf-8"]);
+      expect(statements.filter((sql) => /FROM [`"]?prospection_users[`"]? [`"]?a[`"]?/.test(sql))).toHaveLength(1);
       const gone = await buildUser(api.db.dataSource, ["crm", "sdr"], { active: false });
       expect((await download(`${EXPORT_PATH}?link=${links.sign(gone.id, request).token}`)).status).toBe(403);
     });

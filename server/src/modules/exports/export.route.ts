@@ -35,6 +35,11 @@ export function mountExportRoute(app: Express, deps: { services: Services; limit
       res.setHeader("Content-Disposition", `attachment; filename="${exportFileName(new Date())}"`);
       res.setHeader("Cache-Control", "no-store");
       res.setHeader("X-Content-Type-Options", "nosniff");
+      if (req.method === "HEAD") {
+        // A link checker's probe: the checks ran, the export does not.
+        res.end();
+        return;
+      }
       started = true;
       const result = await services.accountExports.write(viewer, checked, res);
       req.log.info({ exportRows: result.rows, exportBatches: result.batches, userId: viewer.id }, "accounts export");
