@@ -79,4 +79,23 @@ describe("the API process (main.ts)", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("should print the port the OS chose when PORT=0, so a caller can start it without a port race", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crm-main-"));
+    const { child, output } = await runMain(
+      { DATABASE_URL: `sqlite:${join(dir, "crm.sqlite")}`, PORT: "0", WEB_DIST: join(dir, "no-web"), LOG_LEVEL: "warn" },
+      /CRM running at http:\/\/localhost:\d+/,
+    );
+    try {
+      const port = Number(/CRM running at http:\/\/localhost:(\d+)/.exec(output)?.[1]);
+      expect(port).toBeGreaterThan(0);
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`, { headers: { connection: "close" } });
+      expect(health.status).toBe(200);
+    } finally {
+      const exited = new Promise((resolve) => child.on("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -37,7 +37,10 @@ async function main(): Promise<void> {
   setInterval(() => void resumeImports(), 60_000).unref();
   const server = createServer(crm.app);
   server.listen(config.PORT, config.HOST, () => {
-    const url = `http://localhost:${config.PORT}`;
+    // The bound port, not the configured one: PORT=0 lets the OS pick a free port atomically
+    // (the browser-test harness does this and reads the URL from this line).
+    const address = server.address();
+    const url = `http://localhost:${typeof address === "object" && address ? address.port : config.PORT}`;
     const lines = [`CRM running at ${url}  (GraphQL: ${url}/graphql)`, `database: ${config.DATABASE_URL.replace(/\/\/[^@]*@/, "//***@")}`];
     if (config.DEMO_DATA) {
       lines.push(seeded ? "demo data seeded; logins:" : "demo logins:");

@@ -16,7 +16,7 @@ export class E2eApi {
   static async as(user: DemoUser): Promise<E2eApi> {
     const response = await fetch(`${readStack().baseUrl}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", connection: "close" },
       body: JSON.stringify({
         query: "mutation E2eLogin($input: LoginInput!) { login(input: $input) { id } }",
         variables: { input: { email: demoUsers[user], password: demoPassword } },
@@ -33,7 +33,9 @@ export class E2eApi {
   async gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const response = await fetch(`${readStack().baseUrl}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie: this.cookie },
+      // A fresh connection per call: between a suite's calls the browser works for longer than the
+      // API's 5 s keep-alive, and a reused socket the server is closing fails as "other side closed".
+      headers: { "content-type": "application/json", connection: "close", cookie: this.cookie },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as GraphQLBody<T>;

@@ -1,6 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { accessSync, constants, createWriteStream, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { chromium, type BrowserServer } from "playwright-core";
 
@@ -47,18 +46,6 @@ export function buildWeb(outDir: string): void {
   }
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
-
 export interface RunningApi {
   readonly baseUrl: string;
   readonly process: ChildProcess;
@@ -70,7 +57,6 @@ export interface RunningApi {
  * database, seeds catalogs and the demo data, and serves the built web app from `webDist`.
  */
 export async function startApi(options: { databaseUrl: string; webDist: string; logFile: string; serverDir?: string; respondio?: { url: string; token: string } }): Promise<RunningApi> {
-  const port = await freePort();
   const log = createWriteStream(options.logFile);
   const child = spawn(process.execPath, ["-r", "@swc-node/register", "src/main.ts"], {
     cwd: options.serverDir ?? defaultServerDir,
@@ -78,7 +64,10 @@ export async function startApi(options: { databaseUrl: string; webDist: string; 
       ...process.env,
       NODE_ENV: "test",
       HOST: "127.0.0.1",
-      PORT: String(port),
+      // The OS picks a free port when the API binds, and the API prints it: probing a free port here
+      // and handing it over would leave a window in which a concurrent run could take the same one
+      // (and this run's tests would then talk to the other run's API).
+      PORT: "0",
       DATABASE_URL: options.databaseUrl,
       WEB_DIST: options.webDist,
       DEMO_DATA: "true",
@@ -90,13 +79,45 @@ export async function startApi(options: { databaseUrl: string; webDist: string; 
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
+  const deadline = Date.now() + 90_000;
+  const port = await listeningPort(child, options.logFile, deadline);
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHealth(baseUrl, child, options.logFile);
+  await waitForHealth(baseUrl, child, options.logFile, deadline);
   return { baseUrl, process: child, logFile: options.logFile };
 }
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, logFile: string): Promise<void> {
-  const deadline = Date.now() + 90_000;
+/** The port main.ts prints once it listens ("CRM running at http://localhost:<port>"). */
+function listeningPort(child: ChildProcess, logFile: string, deadline: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    let output = "";
+    const timer = setTimeout(() => fail(new Error(`The API did not start listening within 90 s:\n${readFileSync(logFile, "utf8")}`)), deadline - Date.now());
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const port = /CRM running at http:\/\/localhost:(\d+)/.exec(output)?.[1];
+      if (port === "0") {
+        fail(new Error("The API printed port 0: its main.ts prints the configured port, not the bound one (a server/ older than this harness)."));
+      } else if (port) {
+        done();
+        resolvePort(Number(port));
+      }
+    };
+    const onExit = (code: number | null) => fail(new Error(`The API exited with code ${code} before listening:\n${readFileSync(logFile, "utf8")}`));
+    const done = () => {
+      clearTimeout(timer);
+      child.stdout?.off("data", onData);
+      child.off("exit", onExit);
+    };
+    const fail = (error: Error) => {
+      done();
+      child.kill("SIGKILL");
+      reject(error);
+    };
+    child.stdout?.on("data", onData);
+    child.once("exit", onExit);
+  });
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, logFile: string, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       throw new Error(`The API exited with code ${child.exitCode} before answering:\n${readFileSync(logFile, "utf8")}`);
