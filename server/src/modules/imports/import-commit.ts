@@ -4,7 +4,7 @@ import { findDuplicates } from "../accounts/duplicates";
 import { insertProspects, NonConsecutiveIdsError, type NewProspect } from "../accounts/prospect-insert";
 import { AccountTypeCode } from "../accounts/account.entity";
 import { checkImportRow, type CatalogLookup } from "./import-row-rules";
-import { existingDuplicateErrors, renewLease } from "./import-validate";
+import { existingDuplicateErrors, renewLease, withLockRetry } from "./import-validate";
 import { ImportEntity, ImportRowEntity } from "./import.entities";
 
 /** Rows per commit transaction. */
@@ -50,13 +50,16 @@ export async function commitImport(dataSource: DataSource, lookup: CatalogLookup
       break;
     }
     afterRow = rows[rows.length - 1]!.rowNumber;
+    // Row objects are changed by a batch (state, errors): each attempt starts from fresh copies.
+    const attempt = (oneByOne: boolean) =>
+      withLockRetry(() => dataSource.transaction((manager) => commitBatch(manager, lookup, importId, filename, options, owner, rows.map((r) => ({ ...r })), oneByOne)));
     try {
-      await dataSource.transaction((manager) => commitBatch(manager, lookup, importId, filename, options, owner, rows, false));
+      await attempt(false);
     } catch (error: unknown) {
       if (!(error instanceof NonConsecutiveIdsError)) {
         throw error;
       }
-      await dataSource.transaction((manager) => commitBatch(manager, lookup, importId, filename, options, owner, rows, true));
+      await attempt(true);
     }
   }
   await finishCommit(dataSource, importId, owner);

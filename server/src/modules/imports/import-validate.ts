@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from "typeorm";
+import { QueryFailedError, type DataSource, type EntityManager } from "typeorm";
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
 import { insertValues } from "../../db/raw-insert";
 import { findDuplicates, type DuplicateField, type DuplicateMatch } from "../accounts/duplicates";
@@ -127,18 +127,42 @@ async function writeBatch(dataSource: DataSource, importId: number, owner: strin
     tally.processed += 1;
     tally[outcome.state === "invalid" ? "invalid" : outcome.state === "duplicate" ? "duplicate" : "valid"] += 1;
   }
-  await dataSource.transaction(async (manager) => {
-    await renewLease(manager, importId, owner, {
-      processedRows: tally.processed,
-      validRows: tally.valid,
-      invalidRows: tally.invalid,
-      duplicateRows: tally.duplicate,
-    });
-    const rows = batch.outcomes.map((o) => [importId, o.rowNumber, JSON.stringify(o.data), o.errors ? JSON.stringify(o.errors) : null, o.state, o.duplicateOfId, o.duplicateOfRow]);
-    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-      await insertValues(manager, "import_rows", ROW_COLUMNS, rows.slice(start, start + ROWS_PER_INSERT));
+  await withLockRetry(() =>
+    dataSource.transaction(async (manager) => {
+      await renewLease(manager, importId, owner, {
+        processedRows: tally.processed,
+        validRows: tally.valid,
+        invalidRows: tally.invalid,
+        duplicateRows: tally.duplicate,
+      });
+      const rows = batch.outcomes.map((o) => [importId, o.rowNumber, JSON.stringify(o.data), o.errors ? JSON.stringify(o.errors) : null, o.state, o.duplicateOfId, o.duplicateOfRow]);
+      for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+        await insertValues(manager, "import_rows", ROW_COLUMNS, rows.slice(start, start + ROWS_PER_INSERT));
+      }
+    }),
+  );
+}
+
+/** MySQL/MariaDB chose this transaction as a deadlock victim (or timed out a lock): safe to run again. */
+function isLockConflict(error: unknown): boolean {
+  const driver = error instanceof QueryFailedError ? (error.driverError as { code?: unknown } | undefined) : undefined;
+  return driver?.code === "ER_LOCK_DEADLOCK" || driver?.code === "ER_LOCK_WAIT_TIMEOUT";
+}
+
+/**
+ * Runs one batch transaction, again (up to 3 attempts) when the database rolled it back
+ * for a deadlock: a batch is all-or-nothing and re-reads what it needs, so retrying is safe.
+ */
+export async function withLockRetry<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error: unknown) {
+      if (attempt >= 3 || !isLockConflict(error)) {
+        throw error;
+      }
     }
-  });
+  }
 }
 
 /** Another process claimed the import (our lease expired): stop without writing. */
