@@ -37,11 +37,11 @@ export const KanbanColumn = memo(function KanbanColumn(props: KanbanColumnProps)
   const value = format.money(column.accountValueSum);
 
   return (
-    <section className="kanban-column" aria-label={t.columnLabel(column.status.name, count, value)}>
+    <section className="kanban-column" aria-label={t.columnLabel(column.status.name, column.totalCount, count, value)}>
       <header className="kanban-column__header" style={{ borderTopColor: column.status.color }}>
         <h3 className="kanban-column__title">{column.status.name}</h3>
         <span className="kanban-column__totals" aria-hidden="true">
-          <span className="kanban-column__count">{t.columnCount(count)}</span>
+          <span className="kanban-column__count">{t.columnCount(column.totalCount, count)}</span>
           <span className="kanban-column__sum">{value}</span>
         </span>
         <span hidden data-testid="kanban-column-count">

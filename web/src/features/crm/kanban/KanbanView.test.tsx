@@ -1,6 +1,6 @@
 import { ApolloLink, type FetchResult } from "@apollo/client";
 import { useApolloClient } from "@apollo/client/react";
-import { act, configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { Observable, of, type Subscriber } from "rxjs";
 
 import { BoardDocument } from "../../../__generated__/graphql";
@@ -11,9 +11,6 @@ import { buildBoard, buildCard, buildColumn, statuses, type Card } from "./kanba
 import { KanbanView } from "./KanbanView";
 import { boardFirstCards } from "./useBoard";
 import { useBoardMove } from "./useMoveCard";
-
-// A ceiling, not a speed check: on a loaded machine a board's render can take over the 1 s default.
-configure({ asyncUtilTimeout: 5000 });
 
 interface Pending {
   readonly name: string;
@@ -137,9 +134,9 @@ describe("KanbanView", () => {
     const { onOpenAccount } = renderBoard(link);
 
     expect(await screen.findByRole("region", { name: "Nuevo lead: 2 accounts, MX$1,500.50" })).toBeTruthy();
-    expect(column("Sin contactar").getAttribute("aria-label")).toBe("Sin contactar: 1 accounts, MX$250.00");
+    expect(column("Sin contactar").getAttribute("aria-label")).toBe("Sin contactar: 1 account, MX$250.00");
     expect(screen.getByRole("button", { name: /^Nuevo/, expanded: true }).textContent).toContain("3 accounts · MX$1,750.50");
-    expect(screen.getByRole("button", { name: /^Cerrado/, expanded: true }).textContent).toContain("1 accounts · MX$10,000.00");
+    expect(screen.getByRole("button", { name: /^Cerrado/, expanded: true }).textContent).toContain("1 account · MX$10,000.00");
 
     // The lead sync's state is a badge on the card, its reason on hover; no sync, no badge.
     const badge = within(column("Sin contactar")).getByText("Sync failed");
@@ -165,7 +162,7 @@ describe("KanbanView", () => {
     expect(held.pending.map((item) => item.name)).toEqual(["KanbanMoveAccount"]);
     expect(held.pending[0]?.variables).toEqual({ input: { accountId: textiles.id, followUpStatusId: statuses.sinContactar.id, version: 3 } });
     expect(countOf("Nuevo lead")).toBe(1);
-    expect(column("Nuevo lead").getAttribute("aria-label")).toBe("Nuevo lead: 1 accounts, MX$500.50");
+    expect(column("Nuevo lead").getAttribute("aria-label")).toBe("Nuevo lead: 1 account, MX$500.50");
     expect(column("Sin contactar").getAttribute("aria-label")).toBe("Sin contactar: 2 accounts, MX$1,250.00");
     expect(within(column("Sin contactar")).getByRole("button", { name: /Textiles Yucateca/ })).toBeTruthy();
     expect(within(column("Nuevo lead")).queryByRole("button", { name: /Textiles Yucateca/ })).toBeNull();
@@ -175,7 +172,7 @@ describe("KanbanView", () => {
     held.answer("KanbanMoveAccount", moved(textiles, statuses.sinContactar));
     await waitFor(() => expect(held.pending).toHaveLength(0));
     expect(column("Sin contactar").getAttribute("aria-label")).toBe("Sin contactar: 2 accounts, MX$1,250.00");
-    expect(column("Nuevo lead").getAttribute("aria-label")).toBe("Nuevo lead: 1 accounts, MX$500.50");
+    expect(column("Nuevo lead").getAttribute("aria-label")).toBe("Nuevo lead: 1 account, MX$500.50");
     expect(within(column("Sin contactar")).getByRole("button", { name: /Textiles Yucateca/ })).toBeTruthy();
     expect(screen.queryByRole("alert")).toBeNull();
   });
@@ -191,7 +188,7 @@ describe("KanbanView", () => {
     held.answer("KanbanMoveAccount", refusal("FORBIDDEN"));
     expect(await screen.findByText("Textiles Yucateca was not moved: You do not have permission to do this.")).toBeTruthy();
     expect(column("Nuevo lead").getAttribute("aria-label")).toBe("Nuevo lead: 2 accounts, MX$1,500.50");
-    expect(column("Sin contactar").getAttribute("aria-label")).toBe("Sin contactar: 1 accounts, MX$250.00");
+    expect(column("Sin contactar").getAttribute("aria-label")).toBe("Sin contactar: 1 account, MX$250.00");
     expect(within(column("Nuevo lead")).getByRole("button", { name: /Textiles Yucateca/ })).toBeTruthy();
     expect(within(column("Sin contactar")).queryByRole("button", { name: /Textiles Yucateca/ })).toBeNull();
     // A permission refusal does not make the board stale: no second board request.
@@ -214,7 +211,7 @@ describe("KanbanView", () => {
 
     expect(await screen.findByText(/Textiles Yucateca was not moved: it changed since the board loaded/)).toBeTruthy();
     await waitFor(() => expect(held.counts.board).toBe(2));
-    await waitFor(() => expect(column("Nuevo lead").getAttribute("aria-label")).toBe("Nuevo lead: 1 accounts, MX$500.50"));
+    await waitFor(() => expect(column("Nuevo lead").getAttribute("aria-label")).toBe("Nuevo lead: 1 account, MX$500.50"));
     expect(countOf("Sin contactar")).toBe(1);
   });
 
@@ -259,6 +256,19 @@ describe("KanbanView", () => {
     expect(container.querySelectorAll("[data-account-id]").length).toBeLessThan(30);
     // The column has no more pages: scrolling to its end asks for nothing else.
     expect(held.pending).toHaveLength(0);
+  });
+
+  it("should word one account in the singular and several in the plural, in es-MX too", async () => {
+    renderWithProviders(
+      <KanbanView filter={undefined} sort={null} onSortChange={() => undefined} openAccountId={null} onOpenAccount={() => undefined} />,
+      { link: heldLink([smallBoard]).link, locale: "es-MX" },
+    );
+
+    expect(await screen.findByRole("region", { name: "Nuevo lead: 2 cuentas, $1,500.50" })).toBeTruthy();
+    const single = screen.getByRole("region", { name: /^Sin contactar:/ });
+    expect(single.getAttribute("aria-label")).toBe("Sin contactar: 1 cuenta, $250.00");
+    expect(within(single).getByText("1 cuenta")).toBeTruthy();
+    expect(screen.getByRole("button", { name: /^Cerrado/ }).textContent).toContain("1 cuenta · $10,000.00");
   });
 
   it("should collapse a status group, hiding its columns, and remember it for the next visit", async () => {

@@ -78,7 +78,7 @@ export function KanbanView({ filter, openAccountId, onOpenAccount }: CrmViewProp
   return (
     <section className="kanban-view" aria-label={t.boardLabel} aria-busy={board.loading}>
       <div className="kanban-view__summary">
-        <span aria-live="polite">{t.groupSummary(format.number(board.totalCount), format.money(board.accountValueSum))}</span>
+        <span aria-live="polite">{t.groupSummary(board.totalCount, format.number(board.totalCount), format.money(board.accountValueSum))}</span>
         <span hidden data-testid="kanban-total">
           {board.totalCount}
         </span>
@@ -114,7 +114,7 @@ export function KanbanView({ filter, openAccountId, onOpenAccount }: CrmViewProp
                 >
                   <span className="kanban-group__name">{name}</span>
                   <span className="kanban-group__summary">
-                    {t.groupSummary(format.number(group.totalCount), format.money(group.accountValueSum))}
+                    {t.groupSummary(group.totalCount, format.number(group.totalCount), format.money(group.accountValueSum))}
                   </span>
                 </button>
                 <div id={regionId} className="kanban-group__columns" hidden={isCollapsed}>

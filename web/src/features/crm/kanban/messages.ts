@@ -3,11 +3,11 @@ import { defineMessages } from "../../../lib/i18n";
 export const kanbanMessages = defineMessages({
   en: {
     boardLabel: "Kanban board",
-    /** The column's accessible name: its status, count and value. */
-    columnLabel: (status: string, count: string, value: string) => `${status}: ${count} accounts, ${value}`,
-    columnCount: (count: string) => `${count} accounts`,
+    /** The column's accessible name: its status, count and value. `n` picks singular or plural; `count` is `n` formatted. */
+    columnLabel: (status: string, n: number, count: string, value: string) => `${status}: ${n === 1 ? "1 account" : `${count} accounts`}, ${value}`,
+    columnCount: (n: number, count: string) => (n === 1 ? "1 account" : `${count} accounts`),
     groupToggle: (group: string) => `Show or hide the ${group} columns`,
-    groupSummary: (count: string, value: string) => `${count} accounts · ${value}`,
+    groupSummary: (n: number, count: string, value: string) => `${n === 1 ? "1 account" : `${count} accounts`} · ${value}`,
     otherGroup: "Other",
     empty: "No accounts match these filters.",
     emptyColumn: "No accounts",
@@ -41,10 +41,10 @@ export const kanbanMessages = defineMessages({
   },
   "es-MX": {
     boardLabel: "Tablero Kanban",
-    columnLabel: (status, count, value) => `${status}: ${count} cuentas, ${value}`,
-    columnCount: (count) => `${count} cuentas`,
+    columnLabel: (status, n, count, value) => `${status}: ${n === 1 ? "1 cuenta" : `${count} cuentas`}, ${value}`,
+    columnCount: (n, count) => (n === 1 ? "1 cuenta" : `${count} cuentas`),
     groupToggle: (group) => `Mostrar u ocultar las columnas de ${group}`,
-    groupSummary: (count, value) => `${count} cuentas · ${value}`,
+    groupSummary: (n, count, value) => `${n === 1 ? "1 cuenta" : `${count} cuentas`} · ${value}`,
     otherGroup: "Otros",
     empty: "Ninguna cuenta coincide con estos filtros.",
     emptyColumn: "Sin cuentas",
