@@ -201,7 +201,7 @@ describe("CrmPage", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "Kanban" }));
     expect(locationSearch()).toBe("?q=tex&view=kanban");
-    const column = await screen.findByRole("region", { name: "Nuevo lead: 1 accounts, MX$1,000.00" });
+    const column = await screen.findByRole("region", { name: "Nuevo lead: 1 account, MX$1,000.00" });
     expect(screen.queryByRole("table", { name: "Accounts" })).toBeNull();
 
     fireEvent.click(within(column).getByRole("button", { name: /Textiles Yucateca/ }));

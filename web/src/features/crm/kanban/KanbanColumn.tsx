@@ -2,10 +2,9 @@ import { Draggable, Droppable, type DroppableProvided } from "@hello-pangea/dnd"
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useEffect, useMemo, useRef } from "react";
 
+import { LoadError } from "../../../components/LoadError";
 import type { KanbanCard_AccountFragment, KanbanColumn_ColumnFragment } from "../../../__generated__/graphql";
 import { useI18n, useT } from "../../../lib/i18n";
-import { commonMessages } from "../../../lib/messages";
-import { useErrorMessage } from "../../../lib/useErrorMessage";
 import { cardGap, cardHeight, KanbanCard } from "./KanbanCard";
 import { kanbanMessages } from "./messages";
 
@@ -80,8 +79,6 @@ interface CardListProps extends KanbanColumnProps {
 
 function CardList({ column, cards, provided, extraSlot, loadingMore, loadError, openAccountId, movingIds, onEndReached, onRetry, onOpenAccount }: CardListProps) {
   const t = useT(kanbanMessages);
-  const common = useT(commonMessages);
-  const toMessage = useErrorMessage();
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const { innerRef } = provided;
   const setRefs = useCallback(
@@ -140,14 +137,7 @@ function CardList({ column, cards, provided, extraSlot, loadingMore, loadError, 
           {t.loadingMore}
         </p>
       ) : null}
-      {loadError ? (
-        <div role="alert" className="kanban-column__more form-error">
-          {t.loadMoreFailed} {toMessage(loadError)}{" "}
-          <button type="button" onClick={() => onRetry(statusId)}>
-            {common.retry}
-          </button>
-        </div>
-      ) : null}
+      {loadError ? <LoadError error={loadError} lead={t.loadMoreFailed} className="kanban-column__more" onRetry={() => onRetry(statusId)} /> : null}
     </div>
   );
 }

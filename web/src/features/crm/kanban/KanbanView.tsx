@@ -1,9 +1,9 @@
 import { DragDropContext, type DragStart, type DragUpdate, type DropResult, type ResponderProvided } from "@hello-pangea/dnd";
 import { useCallback, useMemo } from "react";
 
+import { LoadError } from "../../../components/LoadError";
 import { useI18n, useT } from "../../../lib/i18n";
 import { commonMessages } from "../../../lib/messages";
-import { useErrorMessage } from "../../../lib/useErrorMessage";
 import { useMe } from "../../auth/useMe";
 import type { CrmViewProps } from "../views";
 import { groupColumns } from "./boardGroups";
@@ -24,7 +24,6 @@ export function KanbanView({ filter, openAccountId, onOpenAccount }: CrmViewProp
   const t = useT(kanbanMessages);
   const common = useT(commonMessages);
   const { format } = useI18n();
-  const toMessage = useErrorMessage();
   const { viewer } = useMe();
   const board = useBoard(filter);
   const { movingIds, moveCard } = useBoardMove();
@@ -84,14 +83,7 @@ export function KanbanView({ filter, openAccountId, onOpenAccount }: CrmViewProp
         </span>
         <span className="kanban-view__hint">{t.dragHint}</span>
       </div>
-      {board.error ? (
-        <div role="alert" className="form-error">
-          {toMessage(board.error)}{" "}
-          <button type="button" onClick={board.refetch}>
-            {common.retry}
-          </button>
-        </div>
-      ) : null}
+      {board.error ? <LoadError error={board.error} onRetry={board.refetch} /> : null}
       {board.loading && board.columns.length === 0 ? <p role="status">{common.loading}</p> : null}
       {!board.loading && !board.error && board.columns.length > 0 && board.totalCount === 0 ? (
         <p className="empty-state">{t.empty}</p>

@@ -1,9 +1,8 @@
 import type { RowSelectionState } from "@tanstack/react-table";
 import { useCallback, useEffect, useMemo, useState } from "react";
 
+import { LoadError } from "../../../components/LoadError";
 import { useI18n, useT } from "../../../lib/i18n";
-import { commonMessages } from "../../../lib/messages";
-import { useErrorMessage } from "../../../lib/useErrorMessage";
 import { useAccounts } from "../../accounts/useAccounts";
 import { useMe } from "../../auth/useMe";
 import type { CrmViewProps } from "../views";
@@ -19,9 +18,7 @@ import { useListPreferences } from "./useListPreferences";
 /** The list view: the accounts table with its column chooser, bulk actions and infinite loading. */
 export function ListView({ filter, sort, onSortChange, openAccountId, onOpenAccount }: CrmViewProps) {
   const t = useT(listMessages);
-  const common = useT(commonMessages);
   const { format } = useI18n();
-  const toMessage = useErrorMessage();
   const { viewer } = useMe();
   const { preferences, setColumns, setSort, reset } = useListPreferences(viewer?.id ?? "anonymous");
   const effectiveSort = sort ?? preferences.sort;
@@ -61,14 +58,7 @@ export function ListView({ filter, sort, onSortChange, openAccountId, onOpenAcco
         />
         <ColumnChooser columns={preferences.columns} headers={headers} onChange={setColumns} onReset={reset} />
       </div>
-      {error ? (
-        <div role="alert" className="form-error">
-          {toMessage(error)}{" "}
-          <button type="button" onClick={retry}>
-            {common.retry}
-          </button>
-        </div>
-      ) : null}
+      {error ? <LoadError error={error} onRetry={retry} /> : null}
       {loading && accounts.length === 0 ? (
         <TableSkeleton />
       ) : (
