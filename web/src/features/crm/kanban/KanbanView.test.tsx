@@ -127,7 +127,10 @@ describe("KanbanView", () => {
     restoreLayout = fakeLayout(1200, 800);
     window.localStorage.clear();
   });
-  afterEach(() => restoreLayout());
+  afterEach(() => {
+    restoreLayout();
+    jest.restoreAllMocks();
+  });
 
   it("should show the columns under their groups with counts and MXN sums, and open a card on click", async () => {
     const { link } = heldLink([smallBoard]);
@@ -256,6 +259,27 @@ describe("KanbanView", () => {
     expect(container.querySelectorAll("[data-account-id]").length).toBeLessThan(30);
     // The column has no more pages: scrolling to its end asks for nothing else.
     expect(held.pending).toHaveLength(0);
+  });
+
+  it("should export the board's filter as CSV, with the server's default columns", async () => {
+    const held = heldLink([smallBoard]);
+    const filter = { search: "Textiles", types: null };
+    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    renderWithProviders(
+      <KanbanView filter={filter} sort={null} onSortChange={() => undefined} openAccountId={null} onOpenAccount={() => undefined} />,
+      { link: held.link },
+    );
+    await screen.findByRole("region", { name: /^Nuevo lead:/ });
+
+    fireEvent.click(screen.getByRole("button", { name: "Export all (CSV)" }));
+    await waitFor(() => expect(held.pending.map((item) => item.name)).toEqual(["ExportAccounts"]));
+    expect(held.pending[0]?.variables).toEqual({ input: { filter, columns: null } });
+    held.answer("ExportAccounts", {
+      data: {
+        exportAccounts: { __typename: "AccountExport", url: "/api/exports/accounts?link=x", fileName: "accounts.csv", expiresAt: "2026-11-27T03:00:00.000Z", columns: ["name"] },
+      },
+    });
+    expect(await screen.findByText("Your CSV download has started.")).toBeTruthy();
   });
 
   it("should word one account in the singular and several in the plural, in es-MX too", async () => {

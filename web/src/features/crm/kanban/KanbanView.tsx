@@ -5,6 +5,7 @@ import { LoadError } from "../../../components/LoadError";
 import { useI18n, useT } from "../../../lib/i18n";
 import { commonMessages } from "../../../lib/messages";
 import { useMe } from "../../auth/useMe";
+import { ExportAllButton } from "../list/ExportAllButton";
 import type { CrmViewProps } from "../views";
 import { groupColumns } from "./boardGroups";
 import { KanbanColumn } from "./KanbanColumn";
@@ -14,6 +15,8 @@ import { useCollapsedGroups } from "./useCollapsedGroups";
 import { useBoardMove } from "./useMoveCard";
 
 import "./kanban.css";
+
+const noColumns: readonly string[] = [];
 
 /**
  * The Kanban view: the filtered accounts in one column per follow-up status, under collapsible
@@ -82,6 +85,8 @@ export function KanbanView({ filter, openAccountId, onOpenAccount }: CrmViewProp
           {board.totalCount}
         </span>
         <span className="kanban-view__hint">{t.dragHint}</span>
+        {/* The board's filter; the file's columns are the server's default, the viewer's list columns. */}
+        <ExportAllButton filter={filter} orderBy={undefined} columns={noColumns} />
       </div>
       {board.error ? <LoadError error={board.error} onRetry={board.refetch} /> : null}
       {board.loading && board.columns.length === 0 ? <p role="status">{common.loading}</p> : null}
