@@ -51,13 +51,20 @@ export async function newAppPage(options: PageOptions = {}): Promise<{ context: 
   return { context, page };
 }
 
-/** Signs in through the login page and waits for the signed-in shell. */
-export async function signIn(page: Page, user: DemoUser): Promise<void> {
+/** The login page's labels in the language the browser's locale picks (es-* → es-MX, else English). */
+const loginLabels = {
+  en: { email: "Email", password: "Password", signIn: "Sign in", signOut: "Sign out" },
+  es: { email: "Correo electrónico", password: "Contraseña", signIn: "Entrar", signOut: "Cerrar sesión" },
+} as const;
+
+/** Signs in through the login page and waits for the signed-in shell; `locale` is the page's browser locale. */
+export async function signIn(page: Page, user: DemoUser, locale = "en-US"): Promise<void> {
+  const labels = locale.toLowerCase().startsWith("es") ? loginLabels.es : loginLabels.en;
   await page.goto("/login");
-  await page.getByLabel("Email").fill(demoUsers[user]);
-  await page.getByLabel("Password").fill(demoPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("button", { name: "Sign out" }).waitFor();
+  await page.getByLabel(labels.email).fill(demoUsers[user]);
+  await page.getByLabel(labels.password).fill(demoPassword);
+  await page.getByRole("button", { name: labels.signIn }).click();
+  await page.getByRole("button", { name: labels.signOut }).waitFor();
 }
 
 /**
@@ -67,7 +74,7 @@ export async function signIn(page: Page, user: DemoUser): Promise<void> {
 export async function asUser(user: DemoUser, body: (page: Page) => Promise<void>, options: PageOptions = {}): Promise<void> {
   const { context, page } = await newAppPage(options);
   try {
-    await signIn(page, user);
+    await signIn(page, user, options.locale);
     await body(page);
   } catch (error) {
     const name = `${expect.getState().currentTestName ?? "test"}`.replace(/[^\w-]+/g, "_").slice(0, 120);
