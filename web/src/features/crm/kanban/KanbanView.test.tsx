@@ -1,10 +1,10 @@
-import { ApolloLink, type FetchResult } from "@apollo/client";
+import type { ApolloLink } from "@apollo/client";
 import { useApolloClient } from "@apollo/client/react";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { Observable, of, type Subscriber } from "rxjs";
 
 import { BoardDocument } from "../../../__generated__/graphql";
 import { buildViewer } from "../../../test/fixtures";
+import { heldLink } from "../../../test/heldLink";
 import { fakeLayout } from "../../../test/layout";
 import { renderWithProviders } from "../../../test/renderWithProviders";
 import { buildBoard, buildCard, buildColumn, statuses, type Card } from "./kanbanFixtures";
@@ -12,46 +12,24 @@ import { KanbanView } from "./KanbanView";
 import { boardFirstCards } from "./useBoard";
 import { useBoardMove } from "./useMoveCard";
 
-interface Pending {
-  readonly name: string;
-  readonly variables: Record<string, unknown>;
-  readonly observer: Subscriber<FetchResult>;
-}
-
 /**
  * Answers Me and Board at once (counting the boards asked for) and holds every other operation
- * (moves, further column pages) until the test answers it, so in-between states are visible
- * without timers.
+ * (moves, further column pages, exports) until the test answers it.
  */
-function heldLink(boards: ReadonlyArray<ReturnType<typeof buildBoard>>) {
-  const pending: Pending[] = [];
+function boardLink(boards: ReadonlyArray<ReturnType<typeof buildBoard>>) {
   const counts = { board: 0 };
-  const link = new ApolloLink((operation) => {
+  const held = heldLink((operation) => {
     if (operation.operationName === "Me") {
-      return of({ data: { me: buildViewer() } });
+      return { data: { me: buildViewer() } };
     }
     if (operation.operationName === "Board") {
       const board = boards[Math.min(counts.board, boards.length - 1)];
       counts.board += 1;
-      return of({ data: board });
+      return { data: board };
     }
-    return new Observable<FetchResult>((observer) => {
-      pending.push({ name: operation.operationName ?? "", variables: operation.variables, observer });
-    });
+    return undefined;
   });
-  const answer = (name: string, result: FetchResult) => {
-    const index = pending.findIndex((item) => item.name === name);
-    const request = pending[index];
-    if (!request) {
-      throw new Error(`no pending ${name}; held: ${pending.map((item) => item.name).join(", ")}`);
-    }
-    pending.splice(index, 1);
-    act(() => {
-      request.observer.next(result);
-      request.observer.complete();
-    });
-  };
-  return { link, pending, counts, answer };
+  return Object.assign(held, { counts });
 }
 
 const refusal = (code: string) => ({ errors: [{ message: code, extensions: { code } }] });
@@ -133,7 +111,7 @@ describe("KanbanView", () => {
   });
 
   it("should show the columns under their groups with counts and MXN sums, and open a card on click", async () => {
-    const { link } = heldLink([smallBoard]);
+    const { link } = boardLink([smallBoard]);
     const { onOpenAccount } = renderBoard(link);
 
     expect(await screen.findByRole("region", { name: "Nuevo lead: 2 accounts, MX$1,500.50" })).toBeTruthy();
@@ -154,7 +132,7 @@ describe("KanbanView", () => {
   });
 
   it("should move the card and both columns' counts and sums at once, and keep them when the server agrees", async () => {
-    const held = heldLink([smallBoard]);
+    const held = boardLink([smallBoard]);
     renderBoard(held.link, { cardId: textiles.id, toStatusId: statuses.sinContactar.id });
     await screen.findByRole("region", { name: /^Nuevo lead:/ });
 
@@ -181,7 +159,7 @@ describe("KanbanView", () => {
   });
 
   it("should put the card, counts and sums back and say why when the server refuses the move", async () => {
-    const held = heldLink([smallBoard]);
+    const held = boardLink([smallBoard]);
     renderBoard(held.link, { cardId: textiles.id, toStatusId: statuses.sinContactar.id });
     await screen.findByRole("region", { name: /^Nuevo lead:/ });
 
@@ -204,7 +182,7 @@ describe("KanbanView", () => {
       buildColumn(statuses.sinContactar, [calzado]),
       buildColumn(statuses.ganado, [won]),
     ]);
-    const held = heldLink([smallBoard, fresher]);
+    const held = boardLink([smallBoard, fresher]);
     renderBoard(held.link, { cardId: textiles.id, toStatusId: statuses.sinContactar.id });
     await screen.findByRole("region", { name: /^Nuevo lead:/ });
 
@@ -225,7 +203,7 @@ describe("KanbanView", () => {
       buildColumn(statuses.sinContactar, [calzado]),
       buildColumn(statuses.ganado, [won]),
     ]);
-    const held = heldLink([board]);
+    const held = boardLink([board]);
     const { container } = renderBoard(held.link);
     await screen.findByRole("region", { name: /^Nuevo lead:/ });
 
@@ -262,7 +240,7 @@ describe("KanbanView", () => {
   });
 
   it("should export the board's filter as CSV, with the server's default columns", async () => {
-    const held = heldLink([smallBoard]);
+    const held = boardLink([smallBoard]);
     const filter = { search: "Textiles", types: null };
     jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
     renderWithProviders(
@@ -285,7 +263,7 @@ describe("KanbanView", () => {
   it("should word one account in the singular and several in the plural, in es-MX too", async () => {
     renderWithProviders(
       <KanbanView filter={undefined} sort={null} onSortChange={() => undefined} openAccountId={null} onOpenAccount={() => undefined} />,
-      { link: heldLink([smallBoard]).link, locale: "es-MX" },
+      { link: boardLink([smallBoard]).link, locale: "es-MX" },
     );
 
     expect(await screen.findByRole("region", { name: "Nuevo lead: 2 cuentas, $1,500.50" })).toBeTruthy();
@@ -296,7 +274,7 @@ describe("KanbanView", () => {
   });
 
   it("should collapse a status group, hiding its columns, and remember it for the next visit", async () => {
-    const first = renderBoard(heldLink([smallBoard]).link);
+    const first = renderBoard(boardLink([smallBoard]).link);
     await screen.findByRole("region", { name: /^Nuevo lead:/ });
 
     fireEvent.click(screen.getByRole("button", { name: /^Nuevo/ }));
@@ -306,7 +284,7 @@ describe("KanbanView", () => {
     expect(screen.getByRole("region", { name: /^Ganado:/ })).toBeTruthy();
     first.unmount();
 
-    renderBoard(heldLink([smallBoard]).link);
+    renderBoard(boardLink([smallBoard]).link);
     await screen.findByRole("region", { name: /^Ganado:/ });
     expect(screen.queryByRole("region", { name: /^Nuevo lead:/ })).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: /^Nuevo/ }));
