@@ -52,7 +52,9 @@ export function useBoard(filter: AccountFilter | undefined): UseBoardResult {
   const columns = board?.columns ?? [];
   const [loadingColumns, setLoadingColumns] = useState<ReadonlySet<number>>(new Set());
   const [columnErrors, setColumnErrors] = useState<ReadonlyMap<number, Error>>(new Map());
-  // The cursor asked for per column: a render can happen between the answer and the cache write.
+  // The cursor asked for per column while its page is on its way (state updates land a render
+  // later, so a second call in between must not ask again). Cleared once the page is written: a
+  // board read again later starts from its first page, whose cursor must be askable again.
   const requested = useRef(new Map<number, string>());
 
   const fetchPage = useCallback(
@@ -73,10 +75,14 @@ export function useBoard(filter: AccountFilter | undefined): UseBoardResult {
           }
         })
         .catch((reason: unknown) => {
-          requested.current.delete(statusId);
           setColumnErrors((current) => new Map(current).set(statusId, reason instanceof Error ? reason : new Error(String(reason))));
         })
-        .finally(() => setLoadingColumns((current) => setWithout(current, statusId)));
+        .finally(() => {
+          if (requested.current.get(statusId) === after) {
+            requested.current.delete(statusId);
+          }
+          setLoadingColumns((current) => setWithout(current, statusId));
+        });
     },
     [client, columns, filter],
   );
