@@ -17,12 +17,16 @@ export default async function globalSetup(): Promise<void> {
   mkdirSync(artifactsDir);
   buildWeb(webDist);
   const respondio = await startFakeRespondio();
+  // A fake left listening would keep jest from exiting after the failure it reports.
   const api = await startApi({
     databaseUrl: overrides.databaseUrl ?? `sqlite:${join(workDir, "crm.sqlite")}`,
     webDist,
     logFile: join(workDir, "api.log"),
     serverDir: overrides.serverDir,
     respondio: { url: respondio.url, token: e2eRespondioToken },
+  }).catch(async (error: unknown) => {
+    await respondio.close();
+    throw error;
   });
   try {
     const browserServer = await launchBrowserServer(overrides.chromiumPath);
