@@ -115,16 +115,22 @@ async function insertAccountChunk(manager: EntityManager, prospects: readonly Ne
   if (prospects.length === 1) {
     return ids;
   }
+  // Raw rows: hydrating entities here cost more garbage than the INSERT (import commits).
   const found = await manager
     .getRepository(AccountEntity)
     .createQueryBuilder("a")
-    .select(["a.id", "a.name", "a.companyName", "a.createdBy"])
+    .select("a.id", "id")
+    .addSelect("a.name", "name")
+    .addSelect("a.company_name", "companyName")
+    .addSelect("a.created_by", "createdBy")
     .where("a.id BETWEEN :first AND :last", { first, last: ids[ids.length - 1] })
     .orderBy("a.id")
-    .getMany();
+    .getRawMany<{ id: number | string; name: string; companyName: string; createdBy: number | string }>();
   const matches =
     found.length === prospects.length &&
-    found.every((row, i) => row.id === ids[i] && row.name === prospects[i]!.name && row.companyName === prospects[i]!.companyName && row.createdBy === prospects[i]!.createdBy);
+    found.every(
+      (row, i) => Number(row.id) === ids[i] && row.name === prospects[i]!.name && row.companyName === prospects[i]!.companyName && Number(row.createdBy) === prospects[i]!.createdBy,
+    );
   if (!matches) {
     throw new NonConsecutiveIdsError();
   }

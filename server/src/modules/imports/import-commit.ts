@@ -3,7 +3,8 @@ import { placeholders } from "../../db/sql-values";
 import { findDuplicates } from "../accounts/duplicates";
 import { insertProspects, NonConsecutiveIdsError, type NewProspect } from "../accounts/prospect-insert";
 import { AccountTypeCode } from "../accounts/account.entity";
-import { checkImportRow, type CatalogLookup } from "./import-row-rules";
+import type { ImportRowData } from "./import-columns";
+import { checkImportRow, type CatalogLookup, type ImportRowError } from "./import-row-rules";
 import { existingDuplicateErrors, renewLease, withLockRetry } from "./import-validate";
 import { ImportEntity, ImportRowEntity } from "./import.entities";
 
@@ -38,21 +39,12 @@ export async function commitImport(dataSource: DataSource, lookup: CatalogLookup
   const states = statesToCreate(options);
   let afterRow = 0;
   for (;;) {
-    const rows = await dataSource
-      .getRepository(ImportRowEntity)
-      .createQueryBuilder("r")
-      .where("r.import_id = :importId AND r.row_number > :afterRow", { importId, afterRow })
-      .andWhere("r.state IN (:...states)", { states })
-      .orderBy("r.row_number")
-      .limit(COMMIT_BATCH)
-      .getMany();
+    const rows = await pendingRows(dataSource, importId, afterRow, states);
     if (rows.length === 0) {
       break;
     }
     afterRow = rows[rows.length - 1]!.rowNumber;
-    // Row objects are changed by a batch (state, errors): each attempt starts from fresh copies.
-    const attempt = (oneByOne: boolean) =>
-      withLockRetry(() => dataSource.transaction((manager) => commitBatch(manager, lookup, importId, filename, options, owner, rows.map((r) => ({ ...r })), oneByOne)));
+    const attempt = (oneByOne: boolean) => withLockRetry(() => dataSource.transaction((manager) => commitBatch(manager, lookup, importId, filename, options, owner, rows, oneByOne)));
     try {
       await attempt(false);
     } catch (error: unknown) {
@@ -65,6 +57,42 @@ export async function commitImport(dataSource: DataSource, lookup: CatalogLookup
   await finishCommit(dataSource, importId, owner);
 }
 
+/** A row waiting to be created: what a batch reads, and nothing more. */
+interface PendingRow {
+  id: number;
+  rowNumber: number;
+  data: ImportRowData;
+}
+
+/**
+ * The next COMMIT_BATCH waiting rows after `afterRow`, as plain objects (three columns, the
+ * data parsed here): hydrating ImportRowEntity (every column, its subscribers' metadata) cost
+ * more garbage per row than the insert itself.
+ */
+async function pendingRows(dataSource: DataSource, importId: number, afterRow: number, states: readonly string[]): Promise<PendingRow[]> {
+  const raw = await dataSource
+    .getRepository(ImportRowEntity)
+    .createQueryBuilder("r")
+    .select("r.id", "id")
+    .addSelect("r.row_number", "rowNumber")
+    .addSelect("r.data", "data")
+    .where("r.import_id = :importId AND r.row_number > :afterRow", { importId, afterRow })
+    .andWhere("r.state IN (:...states)", { states })
+    .orderBy("r.row_number")
+    .limit(COMMIT_BATCH)
+    .getRawMany<{ id: number | string; rowNumber: number | string; data: string | null }>();
+  return raw.map((r) => ({ id: Number(r.id), rowNumber: Number(r.rowNumber), data: r.data ? (JSON.parse(r.data) as ImportRowData) : {} }));
+}
+
+/** A row a batch found no longer creatable: invalid now, or a duplicate of an account created since. */
+interface RowChange {
+  id: number;
+  state: "invalid" | "duplicate";
+  errors: ImportRowError[];
+  /** The account it duplicates (invalid rows keep what they had). */
+  duplicateOfId?: number;
+}
+
 async function commitBatch(
   manager: EntityManager,
   lookup: CatalogLookup,
@@ -72,15 +100,15 @@ async function commitBatch(
   filename: string,
   options: CommitOptions,
   owner: string,
-  rows: ImportRowEntity[],
+  rows: readonly PendingRow[],
   oneByOne: boolean,
 ): Promise<void> {
-  const toCreate: Array<{ row: ImportRowEntity; prospect: NewProspect }> = [];
-  const changed: ImportRowEntity[] = [];
+  const toCreate: Array<{ row: PendingRow; prospect: NewProspect }> = [];
+  const changed: RowChange[] = [];
   for (const row of rows) {
     const checked = checkImportRow(row.data, lookup, options.followUpStatusId);
     if (!checked.value) {
-      changed.push(Object.assign(row, { state: "invalid", errors: checked.errors }));
+      changed.push({ id: row.id, state: "invalid", errors: checked.errors });
       continue;
     }
     const creationNote = `Prospecto importado por ${options.committedByName} (${filename}, fila ${row.rowNumber})`;
@@ -93,15 +121,15 @@ async function commitBatch(
     creating = toCreate.filter(({ row }, i) => {
       const match = matches[i]?.[0];
       if (match) {
-        changed.push(Object.assign(row, { state: "duplicate", duplicateOfId: match.accountId, errors: existingDuplicateErrors(match) }));
+        changed.push({ id: row.id, state: "duplicate", errors: existingDuplicateErrors(match), duplicateOfId: match.accountId });
       }
       return !match;
     });
   }
   const ids = await insertProspects(manager, creating.map((c) => c.prospect), { oneByOne });
   await markCreated(manager, creating.map((c, i) => ({ rowId: c.row.id, prospectId: ids[i]! })));
-  for (const row of changed) {
-    await manager.getRepository(ImportRowEntity).update({ id: row.id }, { state: row.state, errors: row.errors, duplicateOfId: row.duplicateOfId });
+  for (const { id, ...change } of changed) {
+    await manager.getRepository(ImportRowEntity).update({ id }, change);
   }
   // Last, so the import's row is locked only briefly; losing the lease rolls the batch back.
   await renewLease(manager, importId, owner, { createdRows: () => `created_rows + ${creating.length}`, processedRows: () => `processed_rows + ${rows.length}` });
