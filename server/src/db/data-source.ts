@@ -95,7 +95,10 @@ export function dataSourceOptions(target: DatabaseTarget, settings: DataSourceSe
     bigNumberStrings: false,
     migrations: mysqlMigrations,
     poolSize: settings.poolSize ?? 10,
-    extra: { connectionLimit: settings.poolSize ?? 10, enableKeepAlive: true },
+    // maxPreparedStatements: bulk inserts (db/raw-insert.ts) run as prepared statements, one
+    // per shape (table × row count); mysql2 keeps them per connection in an LRU that closes the
+    // evicted ones, so this bounds what each connection holds on the server.
+    extra: { connectionLimit: settings.poolSize ?? 10, enableKeepAlive: true, maxPreparedStatements: 64 },
   };
 }
 
