@@ -1,5 +1,5 @@
 import { testFlags } from "../src/config/env";
-import { probeServices, SERVICE_HELP } from "./services";
+import { probeServices, REDIS_SERVER_BIN, SERVICE_HELP } from "./services";
 
 /**
  * Decides once which real services the integration suites use. A missing service is a
@@ -10,11 +10,16 @@ export default async function globalSetup(): Promise<void> {
   const found = await probeServices();
   process.env.CRM_TEST_MARIADB = found.mariadb ? "1" : "0";
   process.env.CRM_TEST_REDIS = found.redis ? "1" : "0";
+  process.env.CRM_TEST_REDIS_SERVER = found.redisServer ? "1" : "0";
   const missing = (Object.keys(found) as Array<keyof typeof found>).filter((name) => !found[name]);
   if (missing.length === 0) {
     return;
   }
-  const lines = missing.map((name) => `  ${name} did not answer (${name === "mariadb" ? flags.mariadbUrl : flags.redisUrl}); ${SERVICE_HELP[name]}`);
+  const lines = missing.map((name) =>
+    name === "redisServer"
+      ? `  no redis-server binary at ${REDIS_SERVER_BIN}: the BullMQ job suites are skipped; install it (apt-get install -y redis-server) or set REDIS_SERVER_BIN`
+      : `  ${name} did not answer (${name === "mariadb" ? flags.mariadbUrl : flags.redisUrl}); ${SERVICE_HELP[name]}`,
+  );
   const banner = [
     "",
     "#".repeat(100),
@@ -28,6 +33,6 @@ export default async function globalSetup(): Promise<void> {
   // Repeated by the global teardown, so the notice is also the last thing a reader sees.
   process.env.CRM_TEST_MISSING_BANNER = banner.join("\n");
   if (flags.requireServices) {
-    throw new Error(`REQUIRE_SERVICES=1 but ${missing.join(" and ")} did not answer`);
+    throw new Error(`REQUIRE_SERVICES=1 but these are missing: ${missing.join(", ")}`);
   }
 }

@@ -5,7 +5,7 @@ import type { DataSource } from "typeorm";
 import { OutboxEntity } from "../src/jobs/outbox.entity";
 import { writeOutbox, type OutboxJob } from "../src/jobs/queues";
 import { JOBS, QUEUES } from "../src/jobs/queues";
-import { answers } from "./services";
+import { answers, REDIS_SERVER_BIN } from "./services";
 
 /** An outbox job of a test job name on the respondio queue (the handler is the test's). */
 export function testJob(key: string | number, payload: Record<string, unknown> = {}): OutboxJob {
@@ -44,8 +44,6 @@ export function freePort(): Promise<number> {
   });
 }
 
-const REDIS_SERVER = "/usr/bin/redis-server";
-
 /** A redis-server of the test's own on a free port (never the shared 6379), which the test may stop and start. */
 export class OwnRedis {
   private child: ChildProcess | null = null;
@@ -60,10 +58,11 @@ export class OwnRedis {
   }
 
   async start(): Promise<void> {
-    if (!existsSync(REDIS_SERVER)) {
-      throw new Error(`${REDIS_SERVER} not found: the job suites start their own Redis (apt-get install -y redis-server)`);
+    // Suites gate on ownRedisAvailable() (the global setup's probe); this is the last guard.
+    if (!existsSync(REDIS_SERVER_BIN)) {
+      throw new Error(`${REDIS_SERVER_BIN} not found: the job suites start their own Redis (apt-get install -y redis-server or set REDIS_SERVER_BIN)`);
     }
-    this.child = spawn(REDIS_SERVER, ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    this.child = spawn(REDIS_SERVER_BIN, ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
     await until(() => answers(this.url, 200));
   }
 

@@ -11,10 +11,12 @@ import { requeueFailed } from "./outbox-store";
 import { OutboxEntity } from "./outbox.entity";
 import { JOBS, QUEUES } from "./queues";
 import { retryPolicyOf } from "./retry-policy";
+import { ownRedisAvailable } from "../../test/services";
 
-const redisAvailable = process.env.CRM_TEST_REDIS === "1";
+// These suites start their own redis-server (never the shared one): gated on its binary.
+const redisAvailable = ownRedisAvailable();
 if (!redisAvailable) {
-  process.stderr.write("\n#### Redis did not answer: the BullMQ relay/worker suite is SKIPPED (see the setup banner) ####\n");
+  process.stderr.write("\n#### No redis-server binary: the BullMQ relay/worker suite is SKIPPED (see the setup banner) ####\n");
 }
 
 /** Calls per job key; the behaviour of each key's n-th call comes from `script`. */

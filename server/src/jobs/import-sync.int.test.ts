@@ -12,10 +12,12 @@ import { startJobProcess, type JobProcess } from "./job-process";
 import { defaultJobHandlers } from "./job-registry";
 import { OutboxEntity } from "./outbox.entity";
 import { JOBS } from "./queues";
+import { ownRedisAvailable } from "../../test/services";
 
-const redisAvailable = process.env.CRM_TEST_REDIS === "1";
+// These suites start their own redis-server (never the shared one): gated on its binary.
+const redisAvailable = ownRedisAvailable();
 if (!redisAvailable) {
-  process.stderr.write("\n#### Redis did not answer: the 1,000-prospect import sync through BullMQ is SKIPPED (see the setup banner) ####\n");
+  process.stderr.write("\n#### No redis-server binary: the 1,000-prospect import sync through BullMQ is SKIPPED (see the setup banner) ####\n");
 }
 // 4,000 calls on the fake: one dialect (MariaDB when it answers) keeps the suite bounded.
 const dialect = testDialects().at(-1)!;

@@ -9,10 +9,12 @@ import type { UserEntity } from "../modules/auth/user.entity";
 import { startJobProcess, type JobProcess } from "./job-process";
 import { defaultJobHandlers } from "./job-registry";
 import { OutboxRunner } from "./outbox-runner";
+import { ownRedisAvailable } from "../../test/services";
 
-const redisAvailable = process.env.CRM_TEST_REDIS === "1";
+// These suites start their own redis-server (never the shared one): gated on its binary.
+const redisAvailable = ownRedisAvailable();
 if (!redisAvailable) {
-  process.stderr.write("\n#### Redis did not answer: the end-to-end lead sync through BullMQ is SKIPPED (see the setup banner) ####\n");
+  process.stderr.write("\n#### No redis-server binary: the end-to-end lead sync through BullMQ is SKIPPED (see the setup banner) ####\n");
 }
 const TOKEN = "test-token-lead-sync";
 const CREATE = `mutation($input: CreateProspectInput!) { createProspect(input: $input) { id email } }`;

@@ -9,10 +9,12 @@ import { FakeRespondio } from "../../test/fake-respondio";
 import { outboxRow, OwnRedis, until } from "../../test/job-fixtures";
 import { bullJobId, redisOptions } from "./bullmq-options";
 import { QUEUES, respondioAddProspectJob, writeOutbox } from "./queues";
+import { ownRedisAvailable } from "../../test/services";
 
-const redisAvailable = process.env.CRM_TEST_REDIS === "1";
+// These suites start their own redis-server (never the shared one): gated on its binary.
+const redisAvailable = ownRedisAvailable();
 if (!redisAvailable) {
-  process.stderr.write("\n#### Redis did not answer: the worker process suite (SIGKILL / SIGTERM) is SKIPPED (see the setup banner) ####\n");
+  process.stderr.write("\n#### No redis-server binary: the worker process suite (SIGKILL / SIGTERM) is SKIPPED (see the setup banner) ####\n");
 }
 // Child processes are slow to boot on a shared machine: one dialect, MariaDB when it answers.
 const dialect = testDialects().at(-1)!;
