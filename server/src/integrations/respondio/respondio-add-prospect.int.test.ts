@@ -24,7 +24,7 @@ describe.each(testDialects())("respondio_add_prospect on %s", (dialect) => {
     respondioAddProspect({ prospectId }, { dataSource: db.dataSource, config: options.config ?? config, logger, attempt: 1, signal: options.signal ?? new AbortController().signal });
 
   /** The rejection of a run (fails the test when it resolves). */
-  const failure = async (prospectId: number, options: { signal?: AbortSignal } = {}): Promise<Error> => {
+  const failure = async (prospectId: number, options: { config?: Env; signal?: AbortSignal } = {}): Promise<Error> => {
     const outcome: unknown = await run(prospectId, options).then(
       () => null,
       (error: unknown) => error,
@@ -43,7 +43,7 @@ describe.each(testDialects())("respondio_add_prospect on %s", (dialect) => {
     await seedCatalogs(db.dataSource);
     salesman = await buildUser(db.dataSource, ["crm", "sdr"], { email: `kae-${dialect}@crm.example` });
     const url = await fake.start();
-    config = parseEnv({ NODE_ENV: "test", DATABASE_URL: db.url, RESPONDIO_API_URL: url, RESPONDIO_API_TOKEN: TOKEN, RESPONDIO_TIMEOUT_MS: "300", CRM_PUBLIC_URL: "https://crm.example.com" });
+    config = parseEnv({ NODE_ENV: "test", DATABASE_URL: db.url, RESPONDIO_API_URL: url, RESPONDIO_API_TOKEN: TOKEN, RESPONDIO_TIMEOUT_MS: "10000", CRM_PUBLIC_URL: "https://crm.example.com" });
   });
 
   afterEach(() => fake.reset());
@@ -137,7 +137,9 @@ describe.each(testDialects())("respondio_add_prospect on %s", (dialect) => {
   it("should time out a hanging call as retryable", async () => {
     const account = await prospect({ phone: "5578901234" });
     fake.queue("conversationStatus", { hang: true });
-    const error = await failure(account.id);
+    // Only this test uses a short timeout: the call hangs for good, so any timeout is reached;
+    // the other tests keep the product's 10 s, so a loaded machine cannot time them out.
+    const error = await failure(account.id, { config: { ...config, RESPONDIO_TIMEOUT_MS: 300 } });
     expect(error).toBeInstanceOf(RetryableJobError);
     expect(error.message).toContain("timed out");
   });
