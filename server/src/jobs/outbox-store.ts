@@ -1,5 +1,6 @@
 import { In, type DataSource } from "typeorm";
 import { dialectOf } from "../db/data-source";
+import { withLockRetry } from "../db/lock-retry";
 import { dateParam, placeholders } from "../db/sql-values";
 import { OutboxEntity, type OutboxStatus } from "./outbox.entity";
 
@@ -23,18 +24,22 @@ export async function claimDue(dataSource: DataSource, options: ClaimOptions): P
   const leaseUntil = new Date(now.getTime() + options.leaseMs);
   const attempts = options.countAttempt ? ", attempts = attempts + 1" : "";
   if (dialectOf(dataSource) === "mysql") {
-    return dataSource.transaction(async (manager) => {
-      const rows: Array<{ id: number }> = await manager.query(
-        "SELECT id FROM outbox WHERE status = 'pending' AND available_at <= ? ORDER BY available_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
-        [now, options.limit],
-      );
-      const ids = rows.map((row) => Number(row.id));
-      if (ids.length === 0) {
-        return [];
-      }
-      await manager.query(`UPDATE outbox SET available_at = ?, updated_at = ?${attempts} WHERE id IN (${placeholders(ids.length)})`, [leaseUntil, now, ...ids]);
-      return manager.getRepository(OutboxEntity).find({ where: { id: In(ids) }, order: { id: "ASC" } });
-    });
+    // Concurrent relays/runners (SKIP LOCKED claims next to other claims' UPDATEs) can make
+    // InnoDB pick this transaction as a deadlock victim: nothing was claimed, so claim again.
+    return withLockRetry(() =>
+      dataSource.transaction(async (manager) => {
+        const rows: Array<{ id: number }> = await manager.query(
+          "SELECT id FROM outbox WHERE status = 'pending' AND available_at <= ? ORDER BY available_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
+          [now, options.limit],
+        );
+        const ids = rows.map((row) => Number(row.id));
+        if (ids.length === 0) {
+          return [];
+        }
+        await manager.query(`UPDATE outbox SET available_at = ?, updated_at = ?${attempts} WHERE id IN (${placeholders(ids.length)})`, [leaseUntil, now, ...ids]);
+        return manager.getRepository(OutboxEntity).find({ where: { id: In(ids) }, order: { id: "ASC" } });
+      }),
+    );
   }
   const candidates: Array<{ id: number; available_at: string }> = await dataSource.query(
     "SELECT id, available_at FROM outbox WHERE status = 'pending' AND available_at <= ? ORDER BY available_at, id LIMIT ?",
@@ -58,7 +63,7 @@ export async function claimDue(dataSource: DataSource, options: ClaimOptions): P
 /** Claimed rows now in BullMQ. */
 export async function markDispatched(dataSource: DataSource, ids: number[], now = new Date()): Promise<void> {
   if (ids.length > 0) {
-    await dataSource.getRepository(OutboxEntity).update({ id: In(ids), status: "pending" }, { status: "dispatched", dispatchedAt: now, updatedAt: now });
+    await withLockRetry(() => dataSource.getRepository(OutboxEntity).update({ id: In(ids), status: "pending" }, { status: "dispatched", dispatchedAt: now, updatedAt: now }));
   }
 }
 

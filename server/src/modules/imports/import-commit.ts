@@ -5,7 +5,8 @@ import { insertProspects, NonConsecutiveIdsError, type NewProspect } from "../ac
 import { AccountTypeCode } from "../accounts/account.entity";
 import type { ImportRowData } from "./import-columns";
 import { checkImportRow, type CatalogLookup, type ImportRowError } from "./import-row-rules";
-import { existingDuplicateErrors, renewLease, withLockRetry } from "./import-validate";
+import { withLockRetry } from "../../db/lock-retry";
+import { existingDuplicateErrors, renewLease } from "./import-validate";
 import { ImportEntity, ImportRowEntity } from "./import.entities";
 
 /** Rows per commit transaction. */

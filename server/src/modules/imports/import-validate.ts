@@ -1,4 +1,5 @@
-import { QueryFailedError, type DataSource, type EntityManager } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
+import { withLockRetry } from "../../db/lock-retry";
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
 import { insertValues } from "../../db/raw-insert";
 import { findDuplicates, type DuplicateField, type DuplicateMatch } from "../accounts/duplicates";
@@ -141,28 +142,6 @@ async function writeBatch(dataSource: DataSource, importId: number, owner: strin
       }
     }),
   );
-}
-
-/** MySQL/MariaDB chose this transaction as a deadlock victim (or timed out a lock): safe to run again. */
-function isLockConflict(error: unknown): boolean {
-  const driver = error instanceof QueryFailedError ? (error.driverError as { code?: unknown } | undefined) : undefined;
-  return driver?.code === "ER_LOCK_DEADLOCK" || driver?.code === "ER_LOCK_WAIT_TIMEOUT";
-}
-
-/**
- * Runs one batch transaction, again (up to 3 attempts) when the database rolled it back
- * for a deadlock: a batch is all-or-nothing and re-reads what it needs, so retrying is safe.
- */
-export async function withLockRetry<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await work();
-    } catch (error: unknown) {
-      if (attempt >= 3 || !isLockConflict(error)) {
-        throw error;
-      }
-    }
-  }
 }
 
 /** Another process claimed the import (our lease expired): stop without writing. */

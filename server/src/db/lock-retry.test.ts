@@ -1,5 +1,5 @@
 import { QueryFailedError } from "typeorm";
-import { withLockRetry } from "./import-validate";
+import { withLockRetry } from "./lock-retry";
 
 function lockError(code: string): QueryFailedError {
   return new QueryFailedError("UPDATE imports …", [], Object.assign(new Error(code), { code }));
