@@ -28,6 +28,15 @@ export function pageSize(first: number | null | undefined, field = "first", max 
   return size;
 }
 
+/**
+ * The edges and PageInfo of a keyset page read with `size + 1` rows (the extra row only says
+ * there is a next page); `cursorOf` gives each node's cursor (encodeCursor of its sort key).
+ */
+export function keysetPage<T>(rows: readonly T[], size: number, after: string | null | undefined, cursorOf: (node: T) => string): { edges: Array<{ cursor: string; node: T }>; pageInfo: PageInfo } {
+  const edges = rows.slice(0, size).map((node) => ({ cursor: cursorOf(node), node }));
+  return { edges, pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
 /** Opaque keyset cursor: the sort value and the id of the last row seen. */
 export function encodeCursor(values: ReadonlyArray<string | number | null>): string {
   return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");

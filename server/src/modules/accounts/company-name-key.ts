@@ -8,13 +8,17 @@ import { AccountEntity } from "./account.entity";
  * indexed IN on both SQLite and MariaDB, whatever their collations do.
  */
 export function companyNameKey(name: string): string {
-  return name
+  return foldText(name).slice(0, 191);
+}
+
+/** Accents and case folded, every run of non-letters/digits one space, trimmed ("Código_de País" → "codigo de pais"). */
+export function foldText(text: string): string {
+  return text
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()
-    .slice(0, 191);
+    .trim();
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { decodeCursor, encodeCursor, pageSize } from "../../graphql/connection";
+import { decodeCursor, encodeCursor, keysetPage, pageSize } from "../../graphql/connection";
 import { UserInputError } from "../../graphql/errors";
 import { CompanyEntity } from "./company.entity";
 
@@ -58,16 +58,9 @@ export class CompanyService {
       page.andWhere("(c.name > :afterName OR (c.name = :afterName AND c.id > :afterId))", { afterName: name, afterId: id });
     }
     const rows = await page.orderBy("c.name", "ASC").addOrderBy("c.id", "ASC").limit(size + 1).getMany();
-    const edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor([node.name, node.id]), node }));
     let count: Promise<number> | undefined;
     return {
-      edges,
-      pageInfo: {
-        hasNextPage: rows.length > size,
-        hasPreviousPage: Boolean(args.after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      ...keysetPage(rows, size, args.after, (node) => encodeCursor([node.name, node.id])),
       totalCount: () => (count ??= countQuery.getCount()),
     };
   }

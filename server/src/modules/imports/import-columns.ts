@@ -1,3 +1,4 @@
+import { foldText } from "../accounts/company-name-key";
 import { restoreNeutralizedCell } from "../exports/csv-safety";
 
 /**
@@ -103,13 +104,7 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
  * "Código_de País" → "codigo de pais"; "E-mail" → "e mail"; "company_name" → "company name".
  */
 export function normalizeHeader(header: string): string {
-  return header
-    .replace(/^\uFEFF/, "")
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  return foldText(header.replace(/^\uFEFF/, ""));
 }
 
 const byAlias = new Map<string, ImportColumnKey>();

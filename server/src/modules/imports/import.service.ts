@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
-import { decodeCursor, encodeCursor, pageSize } from "../../graphql/connection";
+import { decodeCursor, encodeCursor, keysetPage, pageSize, type PageInfo } from "../../graphql/connection";
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from "../../graphql/errors";
 import { expectGlobalId } from "../../graphql/global-id";
 import { resolveSalesman } from "../accounts/account-write.support";
@@ -16,13 +16,6 @@ import { ImportRunner } from "./import-runner";
 import { ImportEntity, ImportRowEntity, type ImportRowState } from "./import.entities";
 import type { CommitImportInput } from "./import.types";
 
-interface PageInfo {
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  startCursor: string | null;
-  endCursor: string | null;
-}
-
 export interface ImportPage {
   edges: Array<{ cursor: string; node: ImportEntity }>;
   pageInfo: PageInfo;
@@ -34,10 +27,6 @@ export interface ImportRowPage {
   pageInfo: PageInfo;
   totalCount: () => Promise<number>;
   visibleAccountIds: Set<number>;
-}
-
-function pageInfo<T>(edges: Array<{ cursor: string; node: T }>, hasNextPage: boolean, after: string | null | undefined): PageInfo {
-  return { hasNextPage, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
 }
 
 /**
@@ -110,8 +99,7 @@ export class ImportService {
       qb.andWhere("i.id < :afterId", { afterId });
     }
     const rows = await qb.orderBy("i.id", "DESC").limit(size + 1).getMany();
-    const edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor([node.id]), node }));
-    return { edges, pageInfo: pageInfo(edges, rows.length > size, args.after) };
+    return keysetPage(rows, size, args.after, (node) => encodeCursor([node.id]));
   }
 
   /** Rows of an import the viewer may see (the caller resolved it with `get`), by row number. */
@@ -130,12 +118,12 @@ export class ImportService {
       base.andWhere("r.row_number > :afterRow", { afterRow });
     }
     const rows = await base.orderBy("r.row_number", "ASC").limit(size + 1).getMany();
-    const edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor([node.rowNumber]), node }));
+    const { edges, pageInfo } = keysetPage(rows, size, args.after, (node) => encodeCursor([node.rowNumber]));
     const accountIds = edges.flatMap((e) => [e.node.duplicateOfId, e.node.prospectId]).filter((id): id is number => id !== null);
     let count: Promise<number> | undefined;
     return {
       edges,
-      pageInfo: pageInfo(edges, rows.length > size, args.after),
+      pageInfo,
       totalCount: () => (count ??= countQuery.getCount()),
       visibleAccountIds: await visibleAccountIds(this.dataSource.manager, viewer, [...new Set(accountIds)]),
     };

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { decodeCursor, encodeCursor, pageSize, type PageInfo } from "../../graphql/connection";
+import { decodeCursor, encodeCursor, keysetPage, pageSize, type PageInfo } from "../../graphql/connection";
 import { ConflictError, NotFoundError } from "../../graphql/errors";
 import { requeueFailed } from "../../jobs/outbox-store";
 import { OutboxEntity } from "../../jobs/outbox.entity";
@@ -27,13 +27,7 @@ export class JobAdminService {
       query.andWhere("o.id < :id", { id });
     }
     const [rows, totalCount] = await Promise.all([query.getMany(), repo.countBy({ status: "failed" })]);
-    const page = rows.slice(0, size);
-    const edges = page.map((node) => ({ cursor: encodeCursor([node.id]), node }));
-    return {
-      edges,
-      totalCount,
-      pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+    return { ...keysetPage(rows, size, after, (node) => encodeCursor([node.id])), totalCount };
   }
 
   /** Puts one failed job back to run (attempts start over); CONFLICT when it is not failed. */

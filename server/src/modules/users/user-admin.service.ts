@@ -1,7 +1,7 @@
 import { hash } from "bcryptjs";
 import { type DataSource, type EntityManager, In, IsNull } from "typeorm";
 import { isUniqueViolation } from "../../db/unique-violation";
-import { decodeCursor, encodeCursor, pageSize } from "../../graphql/connection";
+import { decodeCursor, encodeCursor, keysetPage, pageSize } from "../../graphql/connection";
 import { ConflictError, NotFoundError, UserInputError } from "../../graphql/errors";
 import { ApiTokenEntity } from "../auth/api-token.entity";
 import { PermissionEntity, UserPermissionEntity } from "../auth/permission.entity";
@@ -44,12 +44,7 @@ export class UserAdminService {
       qb.andWhere("(u.name > :name OR (u.name = :name AND u.id > :id))", { name, id });
     }
     const rows = await qb.orderBy("u.name", "ASC").addOrderBy("u.id", "ASC").limit(size + 1).getMany();
-    const edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor([node.name, node.id]), node }));
-    return {
-      edges,
-      totalCount,
-      pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+    return { ...keysetPage(rows, size, after, (node) => encodeCursor([node.name, node.id])), totalCount };
   }
 
   async create(input: CreateUserInput): Promise<UserEntity> {
