@@ -20,8 +20,13 @@ export async function outboxRow(ds: DataSource, jobId: string): Promise<OutboxEn
   return ds.getRepository(OutboxEntity).findOneByOrFail({ jobId });
 }
 
-/** Repeats `step` until `done` holds (at most `tries` times, a short pause between): counts, never timings. */
-export async function until(done: () => Promise<boolean>, step: () => Promise<unknown> = async () => undefined, tries = 300): Promise<void> {
+/**
+ * Repeats `step` until `done` holds (at most `tries` times, a short pause between): counts, never
+ * timings. The default bound (~50 s of pauses) only turns a condition that never holds into a
+ * clear failure before jest's 60 s test timeout; it is not a speed requirement, so a loaded
+ * machine cannot fail it (it was 15 s).
+ */
+export async function until(done: () => Promise<boolean>, step: () => Promise<unknown> = async () => undefined, tries = 1000): Promise<void> {
   for (let i = 0; i < tries; i += 1) {
     await step();
     if (await done()) {

@@ -48,7 +48,7 @@ describe("background jobs in the API process (main.ts, no REDIS_URL)", () => {
       const sync = async () =>
         (await client.gql<{ account: { respondioSync: { status: string; attempts: number } | null } }>(`query($id: ID!) { account(id: $id) { respondioSync { status attempts } } }`, { id })).data!.account
           .respondioSync;
-      await until(async () => (await sync())?.status === "SYNCED", undefined, 600);
+      await until(async () => (await sync())?.status === "SYNCED");
       expect(await sync()).toEqual({ status: "SYNCED", attempts: 1 });
       expect(fake.calls.map((call) => call.endpoint)).toEqual(["upsertContact", "assignConversation", "updateLifecycle", "conversationStatus"]);
       child.kill("SIGTERM");

@@ -104,7 +104,7 @@ describe.each(testDialects())("Lead sync end to end on %s", (dialect) => {
       await redis.start();
       jobs = startJobProcess({ config: configFor({ REDIS_URL: redis.url }), dataSource: api.db.dataSource, logger: pino({ level: "silent" }), handlers: defaultJobHandlers() });
       const id = await createProspect();
-      await until(async () => (await syncOf(id)).status === "SYNCED", undefined, 400);
+      await until(async () => (await syncOf(id)).status === "SYNCED");
       expect(await syncOf(id)).toEqual({ status: "SYNCED", attempts: 1, lastError: null });
       expectFourCalls(`lead${created}-${dialect}@example.com`);
     });
@@ -117,7 +117,7 @@ describe.each(testDialects())("Lead sync end to end on %s", (dialect) => {
       expect(await syncOf(id)).toMatchObject({ status: "PENDING", attempts: 0 });
       expect(fake.calls).toHaveLength(0);
       await redis.start();
-      await until(async () => (await syncOf(id)).status === "SYNCED", undefined, 600);
+      await until(async () => (await syncOf(id)).status === "SYNCED");
       expectFourCalls(`lead${created}-${dialect}@example.com`);
     });
   });
@@ -128,7 +128,7 @@ describe.each(testDialects())("Lead sync end to end on %s", (dialect) => {
       const runner = new OutboxRunner({ dataSource: api.db.dataSource, config: configFor(), logger: pino({ level: "silent" }), handlers: defaultJobHandlers() });
       const id = await createProspect();
       try {
-        await until(async () => (await syncOf(id)).status === "SYNCED", () => runner.tick(), 400);
+        await until(async () => (await syncOf(id)).status === "SYNCED", () => runner.tick());
       } finally {
         await runner.stop();
       }

@@ -108,7 +108,7 @@ function exitOf(child: ChildProcess): Promise<number | null> {
     await exitOf(first);
 
     const second = await spawnWorker();
-    await until(async () => (await outboxRow(db.dataSource, jobId)).status === "done", undefined, 600);
+    await until(async () => (await outboxRow(db.dataSource, jobId)).status === "done");
     expect(fake.callsTo("upsertContact")).toHaveLength(2);
     expect(fake.contacts.size).toBe(1);
     expect([...fake.contacts.values()][0]).toMatchObject({ upserts: 1, lifecycle: "New Lead", conversationStatus: "open" });
@@ -130,7 +130,7 @@ function exitOf(child: ChildProcess): Promise<number | null> {
     expect(await outboxRow(db.dataSource, jobId)).toMatchObject({ status: "dispatched", attempts: 0 });
 
     const second = await spawnWorker();
-    await until(async () => (await outboxRow(db.dataSource, jobId)).status === "done", undefined, 600);
+    await until(async () => (await outboxRow(db.dataSource, jobId)).status === "done");
     expect(await outboxRow(db.dataSource, jobId)).toMatchObject({ status: "done", attempts: 1 });
     expect(fake.contacts.size).toBe(1);
     expect([...fake.contacts.values()][0]!.upserts).toBe(1);
