@@ -1,7 +1,7 @@
 import { allAccounts, E2eApi, type AccountSummary } from "./support/api";
 import { CalendarPage } from "./support/calendarPage";
 import { CrmPage } from "./support/crmPage";
-import { asUser, demoPassword, demoUsers, disconnectBrowser, newAppPage } from "./support/session";
+import { asUser, demoUsers, disconnectBrowser } from "./support/session";
 
 /**
  * Far from the demo data's dates, so the day cells hold only this test's note (a busy day would
@@ -166,30 +166,25 @@ describe("the calendar in the browser", () => {
   it("should speak Spanish with weeks from Monday when the browser prefers es-MX", async () => {
     const text = `Llamada en español ${Date.now()}`;
     await scheduleNote(sdr, text, day.spanish);
-    const { context, page } = await newAppPage({ locale: "es-MX" });
-    try {
-      await page.goto("/login");
-      await page.getByLabel("Correo electrónico").fill(demoUsers.sdr);
-      await page.getByLabel("Contraseña").fill(demoPassword);
-      await page.getByRole("button", { name: "Entrar" }).click();
-      await page.getByRole("button", { name: "Cerrar sesión" }).waitFor();
-
-      await page.goto(`/?view=calendar&cal=month&date=${day.spanish}`);
-      const calendar = page.getByRole("region", { name: "Calendario de actividades" });
-      await calendar.locator(`td[data-date="${day.spanish}"] .fc-event`).filter({ hasText: text }).waitFor();
-      expect((await calendar.locator(".fc-col-header-cell").allTextContents()).map((name) => name.trim())).toEqual([
-        "lun",
-        "mar",
-        "mié",
-        "jue",
-        "vie",
-        "sáb",
-        "dom",
-      ]);
-      expect(await calendar.locator(".fc-toolbar-title").textContent()).toBe("marzo de 2031");
-      await page.getByRole("list", { name: "Leyenda" }).getByText("Recordatorio").waitFor();
-    } finally {
-      await context.close();
-    }
+    await asUser(
+      "sdr",
+      async (page) => {
+        await page.goto(`/?view=calendar&cal=month&date=${day.spanish}`);
+        const calendar = page.getByRole("region", { name: "Calendario de actividades" });
+        await calendar.locator(`td[data-date="${day.spanish}"] .fc-event`).filter({ hasText: text }).waitFor();
+        expect((await calendar.locator(".fc-col-header-cell").allTextContents()).map((name) => name.trim())).toEqual([
+          "lun",
+          "mar",
+          "mié",
+          "jue",
+          "vie",
+          "sáb",
+          "dom",
+        ]);
+        expect(await calendar.locator(".fc-toolbar-title").textContent()).toBe("marzo de 2031");
+        await page.getByRole("list", { name: "Leyenda" }).getByText("Recordatorio").waitFor();
+      },
+      { locale: "es-MX" },
+    );
   });
 });

@@ -7,6 +7,7 @@ import { of } from "rxjs";
 import type { AccountFilter, CalendarActivitiesQueryVariables } from "../../__generated__/graphql";
 import type { Locale } from "../../lib/i18n";
 import { renderWithProviders } from "../../test/renderWithProviders";
+import { buildScheduledCall } from "./calendarFixtures";
 import { CalendarView } from "./CalendarView";
 
 function LocationProbe() {
@@ -16,18 +17,7 @@ function LocationProbe() {
 
 const callDate = new Date(2026, 10, 18, 10, 0).toISOString();
 
-const scheduledCall = {
-  __typename: "Activity",
-  id: "Tm90ZTox",
-  kind: "NOTE",
-  action: "CALL",
-  date: callDate,
-  title: "Cotizar LTL",
-  completed: false,
-  account: { __typename: "Prospect", id: "Prospect:7", name: "Ana Ruiz", companyName: "Fletes Ruiz", status: "IN_PROCESS" },
-  note: { __typename: "Note", id: "Tm90ZTox", canEdit: true, scheduledDate: callDate },
-  reminder: null,
-};
+const scheduledCall = buildScheduledCall(callDate);
 
 /** Answers every CalendarActivities request with the call when its range holds it, and records the variables. */
 function recordingLink() {

@@ -8,9 +8,8 @@ import timeGridPlugin from "@fullcalendar/timegrid";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 
+import { LoadError } from "../../components/LoadError";
 import { useI18n, useT, type Locale } from "../../lib/i18n";
-import { commonMessages } from "../../lib/messages";
-import { useErrorMessage } from "../../lib/useErrorMessage";
 import type { CrmViewProps } from "../crm/views";
 import "./calendar.css";
 import { toCalendarEvents, type CalendarEventProps } from "./calendarEvents";
@@ -56,9 +55,7 @@ const toolbar = {
  */
 export function ActivityCalendar({ filter, openAccountId, onOpenAccount }: CrmViewProps) {
   const t = useT(calendarMessages);
-  const common = useT(commonMessages);
   const { locale } = useI18n();
-  const toMessage = useErrorMessage();
   const [params, setParams] = useSearchParams();
   // Read once: afterwards FullCalendar owns the date and reports it through datesSet.
   const [initial] = useState(() => readCalendarUrlState(params));
@@ -140,14 +137,7 @@ export function ActivityCalendar({ filter, openAccountId, onOpenAccount }: CrmVi
         <CalendarLegend />
         {loading ? <span role="status">{t.loadingRange}</span> : null}
       </div>
-      {error ? (
-        <div role="alert" className="form-error">
-          {toMessage(error)}{" "}
-          <button type="button" onClick={retry}>
-            {common.retry}
-          </button>
-        </div>
-      ) : null}
+      {error ? <LoadError error={error} onRetry={retry} /> : null}
       {truncated ? <p className="calendar-view__notice">{t.truncated}</p> : null}
       <FullCalendar
         ref={calendarRef}

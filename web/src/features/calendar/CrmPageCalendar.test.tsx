@@ -6,6 +6,7 @@ import { NEVER, Observable, of } from "rxjs";
 import { buildViewer, catalogsData } from "../../test/fixtures";
 import { renderWithProviders } from "../../test/renderWithProviders";
 import { CrmPage } from "../crm/CrmPage";
+import { buildScheduledCall } from "./calendarFixtures";
 
 function LocationProbe() {
   const location = useLocation();
@@ -14,20 +15,7 @@ function LocationProbe() {
 
 const callDate = new Date(2026, 10, 18, 10, 0).toISOString();
 
-const activities = [
-  {
-    __typename: "Activity",
-    id: "Tm90ZTox",
-    kind: "NOTE",
-    action: "CALL",
-    date: callDate,
-    title: "Cotizar LTL",
-    completed: false,
-    account: { __typename: "Prospect", id: "Prospect:7", name: "Ana Ruiz", companyName: "Fletes Ruiz", status: "IN_PROCESS" },
-    note: { __typename: "Note", id: "Tm90ZTox", canEdit: true, scheduledDate: callDate },
-    reminder: null,
-  },
-];
+const activities = [buildScheduledCall(callDate)];
 
 /** The page's own queries by name; the side panel's account query never answers (not under test here). */
 function pageLink(sent: string[]) {

@@ -1,29 +1,18 @@
-import { ApolloLink, type FetchResult } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
-import { act, fireEvent, screen, waitFor } from "@testing-library/react";
-import { Observable, of, type Subscriber } from "rxjs";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 
 import { CalendarActivitiesDocument } from "../../__generated__/graphql";
+import { heldLink } from "../../test/heldLink";
 import { renderWithProviders } from "../../test/renderWithProviders";
 import { activityDate, type CalendarActivity } from "./calendarEvents";
+import { buildScheduledCall } from "./calendarFixtures";
 import { useRescheduleActivity } from "./useRescheduleActivity";
 
 const range = { from: "2026-11-01T06:00:00.000Z", to: "2026-12-13T06:00:00.000Z" };
 const before = "2026-11-18T16:00:00.000Z";
 const after = "2026-11-20T16:00:00.000Z";
 
-const note = {
-  __typename: "Activity",
-  id: "Tm90ZTox",
-  kind: "NOTE",
-  action: "CALL",
-  date: before,
-  title: "Cotizar LTL",
-  completed: false,
-  account: { __typename: "Prospect", id: "Prospect:7", name: "Ana Ruiz", companyName: "Fletes Ruiz", status: "IN_PROCESS" },
-  note: { __typename: "Note", id: "Tm90ZTox", canEdit: true, scheduledDate: before },
-  reminder: null,
-} as const;
+const note = buildScheduledCall(before);
 
 const reminder = {
   ...note,
@@ -34,39 +23,20 @@ const reminder = {
   reminder: { __typename: "Reminder", id: "UmVtaW5kZXI6Mg==", canEdit: true, dueAt: before, completedAt: null },
 } as const;
 
-interface Pending {
-  readonly name: string;
-  readonly variables: Record<string, unknown>;
-  readonly observer: Subscriber<FetchResult>;
-}
-
 /**
  * Answers the calendar's query at once (counting the requests) and holds every mutation until the
  * test answers it, so the optimistic state can be seen without timers.
  */
-function heldLink(activity: typeof note | typeof reminder) {
-  const pending: Pending[] = [];
+function calendarLink(activity: typeof note | typeof reminder) {
   const counts = { calendar: 0 };
-  const link = new ApolloLink((operation) => {
+  const held = heldLink((operation) => {
     if (operation.operationName === "CalendarActivities") {
       counts.calendar += 1;
-      return of({ data: { activities: [activity] } });
+      return { data: { activities: [activity] } };
     }
-    return new Observable<FetchResult>((observer) => {
-      pending.push({ name: operation.operationName ?? "", variables: operation.variables, observer });
-    });
+    return undefined;
   });
-  const answer = (index: number, result: FetchResult) => {
-    const request = pending[index];
-    if (!request) {
-      throw new Error(`no request #${index}; sent: ${pending.map((item) => item.name).join(", ")}`);
-    }
-    act(() => {
-      request.observer.next(result);
-      request.observer.complete();
-    });
-  };
-  return { link, pending, counts, answer };
+  return Object.assign(held, { counts });
 }
 
 const refusal = (code: string) => ({ errors: [{ message: code, extensions: { code } }] });
@@ -86,7 +56,7 @@ function Harness({ onRollback }: { onRollback: () => void }) {
 }
 
 async function renderHarness(activity: typeof note | typeof reminder) {
-  const held = heldLink(activity);
+  const held = calendarLink(activity);
   const onRollback = jest.fn();
   renderWithProviders(<Harness onRollback={onRollback} />, { link: held.link });
   await waitFor(() => expect(screen.getByTestId("date").textContent).toBe(before));
@@ -97,12 +67,12 @@ const shownDate = () => screen.getByTestId("date").textContent;
 
 describe("useRescheduleActivity", () => {
   it("should move a note at once, keep it when the server agrees and move it back on Undo", async () => {
-    const { pending, answer, onRollback } = await renderHarness(note);
+    const { requests, answer, onRollback } = await renderHarness(note);
     fireEvent.click(screen.getByRole("button", { name: "Move" }));
 
     // Optimistic: on screen while the server has not answered yet.
     await waitFor(() => expect(shownDate()).toBe(after));
-    expect(pending.map(({ name, variables }) => [name, variables])).toEqual([
+    expect(requests.map(({ name, variables }) => [name, variables])).toEqual([
       ["RescheduleNote", { input: { id: "Tm90ZTox", scheduledDate: after } }],
     ]);
     answer(0, { data: { updateNote: { __typename: "Note", id: "Tm90ZTox", scheduledDate: after } } });
@@ -112,7 +82,7 @@ describe("useRescheduleActivity", () => {
 
     fireEvent.click(undo);
     await waitFor(() => expect(shownDate()).toBe(before));
-    expect(pending[1]?.variables).toEqual({ input: { id: "Tm90ZTox", scheduledDate: before } });
+    expect(requests[1]?.variables).toEqual({ input: { id: "Tm90ZTox", scheduledDate: before } });
     answer(1, { data: { updateNote: { __typename: "Note", id: "Tm90ZTox", scheduledDate: before } } });
     await screen.findByText(/^Moved back to/);
     expect(shownDate()).toBe(before);
@@ -120,12 +90,12 @@ describe("useRescheduleActivity", () => {
   });
 
   it("should reschedule a reminder through its due date", async () => {
-    const { pending, answer } = await renderHarness(reminder);
+    const { requests, answer } = await renderHarness(reminder);
     fireEvent.click(screen.getByRole("button", { name: "Move" }));
 
     // Optimistic: on screen while the server has not answered yet.
     await waitFor(() => expect(shownDate()).toBe(after));
-    expect(pending.map(({ name, variables }) => [name, variables])).toEqual([
+    expect(requests.map(({ name, variables }) => [name, variables])).toEqual([
       ["RescheduleReminder", { input: { id: "UmVtaW5kZXI6Mg==", dueAt: after } }],
     ]);
     answer(0, { data: { updateReminder: { __typename: "Reminder", id: "UmVtaW5kZXI6Mg==", dueAt: after } } });
