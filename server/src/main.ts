@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const resumeImports = () =>
     crm.services.imports.runner.resumeInterrupted().catch((err: unknown) => logger.error({ err }, "could not resume interrupted imports"));
   void resumeImports();
-  setInterval(() => void resumeImports(), 60_000).unref();
+  const resumeTimer = setInterval(() => void resumeImports(), 60_000).unref();
   const server = createServer(crm.app);
   server.listen(config.PORT, config.HOST, () => {
     // The bound port, not the configured one: PORT=0 lets the OS pick a free port atomically
@@ -50,6 +50,8 @@ async function main(): Promise<void> {
   });
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");
+    // No resume may start against a pool that is being closed.
+    clearInterval(resumeTimer);
     server.close(() => {
       void Promise.all([crm.stop(), runner?.stop()])
         .then(() => dataSource.destroy())
