@@ -1,0 +1,4 @@
+import type { BenchSuite } from "./bench-suite";
+
+/** The suites `npm run bench` runs, in this order (each helper adds its own line). */
+export const BENCH_SUITES: BenchSuite[] = [];
