@@ -5,7 +5,7 @@ delete swcrc.$schema;
 
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/src", "<rootDir>/test"],
+  roots: ["<rootDir>/src", "<rootDir>/test", "<rootDir>/bench"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["@swc/jest", { ...swcrc, swcrc: false }] },
   globalSetup: "<rootDir>/test/global-setup.ts",
