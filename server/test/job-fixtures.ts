@@ -26,7 +26,13 @@ export async function outboxRow(ds: DataSource, jobId: string): Promise<OutboxEn
  * clear failure before jest's 60 s test timeout; it is not a speed requirement, so a loaded
  * machine cannot fail it (it was 15 s).
  */
-export async function until(done: () => Promise<boolean>, step: () => Promise<unknown> = async () => undefined, tries = 1000): Promise<void> {
+export async function until(
+  done: () => Promise<boolean>,
+  step: () => Promise<unknown> = async () => undefined,
+  tries = 1000,
+  /** What the failure message shows of the state when the condition was never reached. */
+  explain?: () => Promise<unknown>,
+): Promise<void> {
   for (let i = 0; i < tries; i += 1) {
     await step();
     if (await done()) {
@@ -34,7 +40,7 @@ export async function until(done: () => Promise<boolean>, step: () => Promise<un
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error("condition not reached");
+  throw new Error(`condition not reached${explain ? `; state: ${JSON.stringify(await explain())}` : ""}`);
 }
 
 /** A free loopback TCP port. */

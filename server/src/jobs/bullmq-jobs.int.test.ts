@@ -174,7 +174,12 @@ type Script = Record<string, Array<Error | "done">>;
     await withWorkers(async () => {
       await until(async () => (await statusOf(job.jobId)) === "failed", () => r.tick());
       expect(await requeueFailed(db.dataSource)).toBe(1);
-      await until(async () => (await statusOf(job.jobId)) === "done", () => r.tick());
+      // Once seen failing on a loaded machine (the row never reached done): say where it stood.
+      const explain = async () => {
+        const previous = await queue.getJob(bullJobId(job.jobId));
+        return { row: await outboxRow(db.dataSource, job.jobId), bullmq: previous ? { state: await previous.getState(), failedReason: previous.failedReason } : null, calls: calls.get("again") };
+      };
+      await until(async () => (await statusOf(job.jobId)) === "done", () => r.tick(), undefined, explain);
     });
     expect(calls.get("again")).toBe(2);
     expect(await outboxRow(db.dataSource, job.jobId)).toMatchObject({ status: "done", attempts: 1, lastError: null, detail: null });
