@@ -13,6 +13,8 @@ export interface BenchApi {
   url: string;
   /** Bearer token (WRITE scope) of a manager who sees every account. */
   token: string;
+  /** That manager's demo login (email and password), for a session sign-in (e.g. the web suite in Chromium). */
+  signIn: { email: string; password: string };
 }
 
 export interface BenchContext {

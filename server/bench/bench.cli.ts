@@ -1,0 +1,136 @@
+/** npm run bench [-- --quick --only id,… --database name --accounts N]: see BENCH_USAGE. */
+import "reflect-metadata";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, release, totalmem, type } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { DataSource } from "typeorm";
+import { REPOSITORY_ROOT, redisAnswers, startBenchApi } from "./bench-api";
+import { BENCH_USAGE, BenchArgsError, parseBenchArgs } from "./bench-args";
+import { prepareBenchDatabase } from "./bench-database";
+import { renderReport, resultsJson, type BenchRun, type MachineInfo, type SuiteOutcome } from "./bench-report";
+import type { BenchContext } from "./bench-suite";
+import { createBenchCredentials } from "./bench-token";
+import { BENCH_SUITES } from "./suites";
+
+function log(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+function gitCommit(root: string): string {
+  try {
+    const sha = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root, encoding: "utf8" }).trim() !== "";
+    return dirty ? `${sha} (with uncommitted changes)` : sha;
+  } catch {
+    return "unknown (not a git checkout)";
+  }
+}
+
+async function machineInfo(dataSource: DataSource): Promise<MachineInfo> {
+  const rows = (await dataSource.query("SELECT VERSION() AS version")) as Array<{ version: string }>;
+  const cores = cpus();
+  return {
+    cpuModel: cores[0]?.model.trim() ?? "unknown",
+    cpus: cores.length,
+    ramGb: totalmem() / 1024 ** 3,
+    node: process.version,
+    mariadb: rows[0]?.version ?? "unknown",
+    os: `${type()} ${release()}`,
+  };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    return (error.stack ?? `${error.name}: ${error.message}`).split("\n").slice(0, 8).join("\n");
+  }
+  return String(error);
+}
+
+async function main(): Promise<number> {
+  const ids = BENCH_SUITES.map((s) => s.id);
+  const args = parseBenchArgs(process.argv.slice(2), ids);
+  if (args.help) {
+    process.stdout.write(BENCH_USAGE);
+    return 0;
+  }
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const root = REPOSITORY_ROOT;
+  const suites = args.only ? BENCH_SUITES.filter((s) => args.only?.includes(s.id)) : BENCH_SUITES;
+  log(`${args.quick ? "quick" : "full"} run: ${suites.map((s) => s.id).join(", ") || "no suites"}; ${args.accounts.toLocaleString("en-US")} accounts in ${args.database}`);
+
+  const db = await prepareBenchDatabase({ serverUrl: args.server, name: args.database, accounts: args.accounts, log });
+  const machine = await machineInfo(db.dataSource).catch(async (error: unknown) => {
+    await db.dataSource.destroy();
+    throw error;
+  });
+  const outcomes: SuiteOutcome[] = [];
+  let api: Awaited<ReturnType<typeof startBenchApi>> | null = null;
+  try {
+    const credentials = await createBenchCredentials(db.dataSource);
+    api = await startBenchApi({ databaseUrl: db.url, root });
+    log(`API (server/dist/main.js) at ${api.url}`);
+    const ctx: BenchContext = {
+      quick: args.quick,
+      databaseUrl: db.url,
+      accounts: args.accounts,
+      dataSource: db.dataSource,
+      api: { url: api.url, token: credentials.token, signIn: credentials.signIn },
+      root,
+      log: (message) => log(message),
+    };
+    for (const suite of suites) {
+      const started = performance.now();
+      log(`suite ${suite.id}: running`);
+      try {
+        const result = await suite.run({ ...ctx, log: (message) => log(`${suite.id}: ${message}`) });
+        outcomes.push({ id: suite.id, title: suite.title, seconds: (performance.now() - started) / 1000, result });
+        const missed = result.figures.filter((f) => f.target && !f.target.met).length;
+        log(`suite ${suite.id}: ${result.figures.length} figures${missed ? `, ${missed} targets missed` : ""} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      } catch (error) {
+        outcomes.push({ id: suite.id, title: suite.title, seconds: (performance.now() - started) / 1000, error: describe(error) });
+        log(`suite ${suite.id}: FAILED: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  } finally {
+    await api?.stop();
+    await db.dataSource.destroy();
+  }
+
+  const run: BenchRun = {
+    startedAt,
+    seconds: (performance.now() - t0) / 1000,
+    commit: gitCommit(root),
+    quick: args.quick,
+    only: args.only,
+    database: args.database,
+    accounts: args.accounts,
+    accountRows: db.accountRows,
+    seedSeconds: db.seedSeconds,
+    redis: await redisAnswers(),
+    machine,
+    suites: outcomes,
+  };
+  if (args.report) {
+    const reportPath = join(root, "BENCHMARKS.md");
+    const previous = existsSync(reportPath) ? readFileSync(reportPath, "utf8") : null;
+    writeFileSync(reportPath, renderReport(run, previous));
+    writeFileSync(join(root, "bench-results.json"), `${JSON.stringify(resultsJson(run), null, 2)}\n`);
+    log(`wrote BENCHMARKS.md and bench-results.json (${run.seconds.toFixed(0)} s)`);
+  }
+  const failed = outcomes.filter((o) => !o.result);
+  if (failed.length > 0) {
+    log(`${failed.length} suite(s) failed: ${failed.map((o) => o.id).join(", ")}`);
+  }
+  return failed.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(error instanceof BenchArgsError ? `${error.message}\n` : `npm run bench failed: ${describe(error)}\n`);
+    process.exit(error instanceof BenchArgsError ? 2 : 1);
+  },
+);
