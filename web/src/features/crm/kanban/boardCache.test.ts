@@ -1,6 +1,6 @@
 import { BoardDocument, type AccountFilter } from "../../../__generated__/graphql";
 import { createApolloCache } from "../../../lib/apollo";
-import { appendColumnPage, moveCardInBoards } from "./boardCache";
+import { appendColumnPage, changeCardValueInBoards, moveCardInBoards } from "./boardCache";
 import { buildBoard, buildCard, buildColumn, statuses } from "./kanbanFixtures";
 import { boardFirstCards } from "./useBoard";
 
@@ -64,5 +64,23 @@ describe("moveCardInBoards", () => {
     moveCardInBoards(cache, { card: telas, fromStatusId: statuses.nuevo.id, toStatusId: statuses.sinContactar.id });
     expect(read(searchFilter)).toEqual(before);
     expect(companies(read(undefined), statuses.sinContactar.id)).toEqual(["Telas del Sur", "Calzado Nogal"]);
+  });
+});
+
+describe("changeCardValueInBoards", () => {
+  it("should move the sums of the column and the board that hold the card by the change, and leave other boards and columns alone", () => {
+    const { cache, read } = seeded();
+    changeCardValueInBoards(cache, cache.identify(textiles)!, 1000.1, 1500.3);
+
+    const all = read(undefined);
+    expect(all?.columns.map((column) => column.accountValueSum)).toEqual([1700.5, 250]);
+    expect(all?.accountValueSum).toBe(1950.5);
+    const searched = read(searchFilter);
+    expect([searched?.columns[0]?.accountValueSum, searched?.accountValueSum]).toEqual([3500.2, 3500.2]);
+
+    changeCardValueInBoards(cache, cache.identify(calzado)!, 250, 0);
+    expect(read(undefined)?.columns.map((column) => column.accountValueSum)).toEqual([1700.5, 0]);
+    expect(read(undefined)?.accountValueSum).toBe(1700.5);
+    expect(read(searchFilter)?.accountValueSum).toBe(3500.2);
   });
 });

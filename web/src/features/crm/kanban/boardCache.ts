@@ -145,3 +145,30 @@ export function moveCardInBoards(cache: ApolloCache, { card, fromStatusId, toSta
     },
   });
 }
+
+/**
+ * A card's account value changed (the side panel saved it): every cached board holding the card
+ * moves its column's and its own sum by the difference, so the totals agree with the cards at
+ * once. A board that has not loaded the card (further down a long column) is left as the server
+ * last answered it; its next read brings the new sum.
+ */
+export function changeCardValueInBoards(cache: ApolloCache, cardRef: string, before: number, after: number): void {
+  const delta = addMoney(after, -before);
+  if (delta === 0) {
+    return;
+  }
+  cache.modify({
+    fields: {
+      board(value) {
+        const existing = value as StoredBoard;
+        if (!existing.columns.some((column) => column.cards.edges.some((edge) => edge.node.__ref === cardRef))) {
+          return existing;
+        }
+        const columns = existing.columns.map((column) =>
+          column.cards.edges.some((edge) => edge.node.__ref === cardRef) ? { ...column, accountValueSum: addMoney(column.accountValueSum, delta) } : column,
+        );
+        return { ...existing, columns, accountValueSum: addMoney(existing.accountValueSum, delta) };
+      },
+    },
+  });
+}
