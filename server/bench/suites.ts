@@ -1,4 +1,5 @@
 import type { BenchSuite } from "./bench-suite";
+import { webSuite } from "./web.bench";
 
 /** The suites `npm run bench` runs, in this order (each helper adds its own line). */
-export const BENCH_SUITES: BenchSuite[] = [];
+export const BENCH_SUITES: BenchSuite[] = [webSuite];
