@@ -7,13 +7,12 @@ import { commonMessages } from "../../lib/messages";
 import { useErrorMessage } from "../../lib/useErrorMessage";
 import { usePanelUrl } from "../account-panel/usePanelUrl";
 import { useCan } from "../auth/useCan";
-import { useMe } from "../auth/useMe";
 import { useCatalogs } from "../catalogs/useCatalogs";
-import { useSalesmen } from "../crm/useSalesmen";
 import { AddProspectForm } from "./AddProspectForm";
 import "./addProspect.css";
 import { prospectMessages } from "./messages";
 import { useCreateProspect } from "./useCreateProspect";
+import { useExecutiveChoice } from "./useExecutiveChoice";
 
 /** "Add prospect": opens the modal; a created prospect opens in the side panel. */
 export function AddProspectButton() {
@@ -69,19 +68,4 @@ export function AddProspectButton() {
       </Dialog.Portal>
     </Dialog.Root>
   );
-}
-
-/**
- * The executive picker's choices: only with crm-edit-salesman-prospect (salesmen are asked for
- * once the modal opens), the viewer preselected and listed even if not among the salesmen.
- */
-function useExecutiveChoice(open: boolean) {
-  const canChoose = useCan("crm-edit-salesman-prospect");
-  const { viewer } = useMe();
-  const salesmen = useSalesmen(canChoose && open);
-  if (!canChoose || !viewer) {
-    return null;
-  }
-  const options = salesmen.some((s) => s.id === viewer.id) ? salesmen : [{ id: viewer.id, name: viewer.name }, ...salesmen];
-  return { options, defaultId: viewer.id };
 }
