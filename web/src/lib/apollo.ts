@@ -29,6 +29,8 @@ export function createApolloCache(): InMemoryCache {
           notes: relayStylePagination(),
         },
       },
+      // An import's report: one cached list of rows per state filter; scrolled pages are appended.
+      CsvImport: { fields: { rows: relayStylePagination(["states"]) } },
       // One per view for the signed-in user (the cache is cleared on logout), so the view is its key.
       TablePreferences: { keyFields: ["view"] },
       // A singleton without an id: replace it whole rather than warn about losing fields.

@@ -6,6 +6,8 @@ import { AccountPanel } from "../account-panel/AccountPanel";
 import { AddProspectButton } from "../add-prospect/AddProspectButton";
 import { useCan } from "../auth/useCan";
 import { useCatalogs } from "../catalogs/useCatalogs";
+import { ImportCsvButton } from "../imports/ImportCsvButton";
+import { ImportPanel } from "../imports/ImportPanel";
 import { toAccountFilter, type CrmFilters } from "./crmUrlState";
 import { FilterBar } from "./FilterBar";
 import { crmMessages } from "./messages";
@@ -39,6 +41,7 @@ export function CrmPage() {
         <h1>{t.title}</h1>
         {/* Beside the title: the first things a user reaches, with or without the side panel open. */}
         <AddProspectButton />
+        <ImportCsvButton />
         <ViewSwitcher active={view} onChange={(key) => update({ view: key })} />
       </header>
       <FilterBar
@@ -59,6 +62,8 @@ export function CrmPage() {
       />
       {/* Outside the view switcher: any view opens it by setting ?account=. */}
       <AccountPanel />
+      {/* The import in ?import= (reopened by a reload); below the account panel, which its links open. */}
+      <ImportPanel />
     </section>
   );
 }

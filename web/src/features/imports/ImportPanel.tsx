@@ -1,0 +1,145 @@
+import * as Dialog from "@radix-ui/react-dialog";
+import { useRef } from "react";
+
+import { errorCodeOf } from "../../lib/errors";
+import { useI18n, useT } from "../../lib/i18n";
+import { commonMessages } from "../../lib/messages";
+import { useErrorMessage } from "../../lib/useErrorMessage";
+import { usePanelUrl } from "../account-panel/usePanelUrl";
+import { useExecutiveChoice } from "../add-prospect/useExecutiveChoice";
+import { useCatalogs } from "../catalogs/useCatalogs";
+import { CommitForm } from "./CommitForm";
+import { ImportReport } from "./ImportReport";
+import "./imports.css";
+import { importMessages } from "./messages";
+import { useCommitImport } from "./useCommitImport";
+import { importPollMs, isRunning, useCsvImport } from "./useCsvImport";
+import { useImportUrl } from "./useImportUrl";
+
+interface ImportPanelProps {
+  /** How often a running import is polled (tests shorten it). */
+  readonly pollMs?: number;
+}
+
+/**
+ * The off-canvas panel of the import in `?import=<id>`: progress while the server validates or
+ * commits, the report, the choices and the summary. Mount it once on the CRM page. Non-modal and
+ * below the account side panel, so a duplicate's account opens over it and closing that returns
+ * here; the URL keeps the import, so a reload or coming back later shows where it stands.
+ */
+export function ImportPanel({ pollMs = importPollMs }: ImportPanelProps) {
+  const { importId, close } = useImportUrl();
+  const contentRef = useRef<HTMLDivElement>(null);
+  return (
+    <Dialog.Root modal={false} open={importId !== null} onOpenChange={(open) => (open ? undefined : close())}>
+      <Dialog.Portal>
+        <Dialog.Content
+          ref={contentRef}
+          className="side-panel import-panel"
+          aria-describedby={undefined}
+          // Clicks beside it (the list, the account panel over it, toasts) must not close it.
+          onInteractOutside={(event) => event.preventDefault()}
+          onEscapeKeyDown={(event) => {
+            const target = event.target;
+            if (target instanceof Node && target !== document.body && !contentRef.current?.contains(target)) {
+              event.preventDefault();
+            }
+          }}
+        >
+          {importId ? <ImportPanelBody key={importId} importId={importId} pollMs={pollMs} /> : null}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function ImportPanelBody({ importId, pollMs }: { importId: string; pollMs: number }) {
+  const t = useT(importMessages);
+  const common = useT(commonMessages);
+  const { format } = useI18n();
+  const toMessage = useErrorMessage();
+  const panel = usePanelUrl();
+  const { csvImport, error, refetch } = useCsvImport(importId, pollMs);
+  const { catalogs } = useCatalogs();
+  const validated = csvImport?.status === "VALIDATED";
+  const executives = useExecutiveChoice(validated);
+  const { commit } = useCommitImport();
+
+  if (!csvImport) {
+    const notFound = error !== undefined && errorCodeOf(error) === "NOT_FOUND";
+    return (
+      <>
+        <TitleBar title={t.panel.title} />
+        {error ? (
+          <p role="alert" className="form-error">
+            {notFound ? t.panel.notFound : toMessage(error)}{" "}
+            {notFound ? null : (
+              <button type="button" onClick={refetch}>
+                {common.retry}
+              </button>
+            )}
+          </p>
+        ) : (
+          <div className="skeleton skeleton--block" aria-busy="true" aria-label={common.loading} />
+        )}
+      </>
+    );
+  }
+
+  const running = isRunning(csvImport.status);
+  return (
+    <>
+      <TitleBar title={t.panel.title} />
+      <p className="side-panel__subtitle">
+        <strong>{csvImport.filename}</strong> ·{" "}
+        {csvImport.user ? t.panel.uploadedBy(csvImport.user.name, format.dateTime(csvImport.createdAt)) : t.panel.uploadedAt(format.dateTime(csvImport.createdAt))}
+      </p>
+      <p>
+        <span role="status" className={`import-status import-status--${csvImport.status.toLowerCase()}`}>
+          {t.statuses[csvImport.status]}
+        </span>
+      </p>
+      {running ? <RunningProgress csvImport={csvImport} /> : null}
+      {csvImport.status === "FAILED" ? (
+        <div role="alert" className="import-refusal">
+          <strong>{t.panel.failed}</strong>
+          {csvImport.error ? <p>{csvImport.error}</p> : null}
+        </div>
+      ) : null}
+      {validated && catalogs ? (
+        csvImport.validRows + csvImport.duplicateRows > 0 ? (
+          <CommitForm csvImport={csvImport} statuses={catalogs.followUpStatuses} executives={executives} commit={commit} />
+        ) : (
+          <p className="side-panel__notice">{t.panel.nothingToImport}</p>
+        )
+      ) : null}
+      <ImportReport csvImport={csvImport} onOpenAccount={panel.open} />
+    </>
+  );
+}
+
+function RunningProgress({ csvImport }: { csvImport: { status: string; processedRows: number; totalRows: number } }) {
+  const t = useT(importMessages).panel;
+  const { format } = useI18n();
+  const label = csvImport.status === "COMMITTING" ? t.committing : t.validating;
+  return (
+    <div className="import-progress">
+      <progress max={Math.max(1, csvImport.totalRows)} value={csvImport.processedRows} aria-label={label} />
+      <span>
+        {label} {t.progress(format.number(csvImport.processedRows), format.number(csvImport.totalRows))}
+      </span>
+    </div>
+  );
+}
+
+function TitleBar({ title }: { title: string }) {
+  const t = useT(importMessages);
+  return (
+    <div className="side-panel__titlebar">
+      <Dialog.Title className="side-panel__title">{title}</Dialog.Title>
+      <Dialog.Close className="side-panel__close" aria-label={t.close}>
+        ×
+      </Dialog.Close>
+    </div>
+  );
+}

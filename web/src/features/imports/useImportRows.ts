@@ -1,0 +1,70 @@
+import { NetworkStatus } from "@apollo/client";
+import { useQuery } from "@apollo/client/react";
+import { useCallback, useMemo, useRef, useState } from "react";
+
+import { CsvImportRowsDocument, type CsvImportRowState, type ImportRowsTable_RowFragment } from "../../__generated__/graphql";
+
+/** The server's largest page. */
+export const importRowsPageSize = 100;
+
+export interface UseImportRowsResult {
+  readonly rows: readonly ImportRowsTable_RowFragment[];
+  readonly totalCount: number;
+  readonly hasNextPage: boolean;
+  readonly loading: boolean;
+  readonly loadingMore: boolean;
+  readonly error: Error | undefined;
+  /** Fetches the next page (once per cursor; not again after a failed page until `retry`). */
+  readonly loadMore: () => void;
+  readonly retry: () => void;
+}
+
+/**
+ * An import's rows in one state, a page at a time (merged per state by the cache's relay-style
+ * policy on CsvImport.rows). Asked again from the network on mount: a commit changes which rows
+ * are duplicates and which were created.
+ */
+export function useImportRows(importId: string, state: CsvImportRowState): UseImportRowsResult {
+  const { data, networkStatus, error, fetchMore } = useQuery(CsvImportRowsDocument, {
+    variables: { id: importId, states: [state], first: importRowsPageSize },
+    fetchPolicy: "cache-and-network",
+    notifyOnNetworkStatusChange: true,
+  });
+  const [loadMoreError, setLoadMoreError] = useState<Error>();
+  const connection = data?.csvImport.rows;
+  const endCursor = connection?.pageInfo.endCursor ?? null;
+  const hasNextPage = connection?.pageInfo.hasNextPage ?? false;
+  const loadingMore = networkStatus === NetworkStatus.fetchMore;
+  const edges = connection?.edges;
+  const rows = useMemo(() => edges?.map((edge) => edge.node) ?? [], [edges]);
+  const requestedCursor = useRef<string | null>(null);
+
+  const fetchNext = useCallback(() => {
+    if (!hasNextPage || endCursor === null || loadingMore || requestedCursor.current === endCursor) {
+      return;
+    }
+    requestedCursor.current = endCursor;
+    setLoadMoreError(undefined);
+    fetchMore({ variables: { after: endCursor } }).catch((reason: unknown) => {
+      requestedCursor.current = null;
+      setLoadMoreError(reason instanceof Error ? reason : new Error(String(reason)));
+    });
+  }, [endCursor, fetchMore, hasNextPage, loadingMore]);
+
+  const loadMore = useCallback(() => {
+    if (loadMoreError === undefined) {
+      fetchNext();
+    }
+  }, [fetchNext, loadMoreError]);
+
+  return {
+    rows,
+    totalCount: connection?.totalCount ?? 0,
+    hasNextPage,
+    loading: rows.length === 0 && networkStatus === NetworkStatus.loading,
+    loadingMore,
+    error: error ?? loadMoreError,
+    loadMore,
+    retry: fetchNext,
+  };
+}
