@@ -1,12 +1,17 @@
 /**
  * Measures a CSV import end to end on a scratch database: generates a realistic file
  * (prospect-csv.generator), uploads it through ImportService (inspection + background
- * validation), commits it, and prints the times, the exact counts and the peak RSS sampled
- * during each phase. Measure the built code, as production runs it (`npm start`: node dist/…):
+ * validation), commits it, and prints one JSON object: the times, the exact counts and the
+ * peak RSS sampled during each phase. Measure the built code, as production runs it
+ * (`npm start`: node dist/…); `npm run bench` (suite csv) runs it in a child process:
  *   npm run build && node dist/modules/imports/import-benchmark.cli.js [--rows 100000] [--sqlite]
- * (MariaDB by default). Through @swc-node/register the same run reads ~80–110 MB more RSS: the
- * transpiler's native module, and the TypeScript compiler it loads, which also raises V8's heap
- * limit (about 4× the live heap with the default heap size).
+ *     [--database-url mysql://root@127.0.0.1:3306/crm_bench_csv] [--baseline raw]
+ * MariaDB by default, on TEST_MARIADB_URL's server in a new scratch database; with
+ * --database-url, on that URL's server in the database it names (created empty, dropped after).
+ * `--baseline raw` instead inserts the prospects that import would create by hand-written
+ * multi-row INSERTs (import-raw-baseline.ts) and prints their rate: the floor for the commit.
+ * Through @swc-node/register the same run reads ~80–110 MB more RSS: the transpiler's native
+ * module, and the TypeScript compiler it loads, which also raises V8's heap limit.
  */
 import "reflect-metadata";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -25,6 +30,10 @@ import { Viewer } from "../auth/viewer";
 import { CatalogService } from "../catalogs/catalog.service";
 import { ImportEntity } from "./import.entities";
 import { ImportService } from "./import.service";
+import { CatalogLookup } from "./import-row-rules";
+import { rawInsertBaseline } from "./import-raw-baseline";
+import { createConnection } from "mysql2/promise";
+import type { ScratchDatabase } from "../../db/scratch-database";
 
 function arg(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -32,6 +41,10 @@ function arg(name: string, fallback: string): string {
 }
 
 /** Peak RSS (MB) while `work` runs, sampled every 50 ms. */
+function round(value: number, digits: number): number {
+  return Math.round(value * 10 ** digits) / 10 ** digits;
+}
+
 async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; peakRssMb: number }> {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
@@ -40,16 +53,42 @@ async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds:
   const start = performance.now();
   try {
     const value = await work();
-    return { value, seconds: Math.round((performance.now() - start) / 100) / 10, peakRssMb: Math.round(peak / 1024 / 1024) };
+    return { value, seconds: round((performance.now() - start) / 1000, 2), peakRssMb: Math.round(peak / 1024 / 1024) };
   } finally {
     clearInterval(timer);
   }
 }
 
+/** The database named by `url` on its server, created empty (dropped first if it exists). */
+async function namedDatabase(url: string): Promise<ScratchDatabase> {
+  const server = new URL(url);
+  const name = decodeURIComponent(server.pathname.replace(/^\//, ""));
+  if (!/^[A-Za-z0-9_]+$/.test(name)) {
+    throw new Error(`--database-url: "${name}" is not a plain database name`);
+  }
+  server.pathname = "/";
+  const admin = async (sql: string) => {
+    const connection = await createConnection({ uri: server.toString() });
+    try {
+      await connection.query(sql);
+    } finally {
+      await connection.end();
+    }
+  };
+  await admin(`DROP DATABASE IF EXISTS \`${name}\``);
+  await admin(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  return { url, drop: () => admin(`DROP DATABASE IF EXISTS \`${name}\``) };
+}
+
 async function main(): Promise<void> {
   const rows = Number(arg("rows", "100000"));
+  const databaseUrl = arg("database-url", "");
   const dialect = process.argv.includes("--sqlite") ? "sqlite" : "mysql";
-  const scratch = await createScratchDatabase(dialect, testFlags().mariadbUrl, "crm_bench");
+  const baseline = arg("baseline", "");
+  if (baseline !== "" && (baseline !== "raw" || dialect !== "mysql")) {
+    throw new Error("--baseline raw is the only baseline, and it needs MariaDB/MySQL");
+  }
+  const scratch = databaseUrl !== "" ? await namedDatabase(databaseUrl) : await createScratchDatabase(dialect, testFlags().mariadbUrl, "crm_bench");
   const dataSource = await createDataSource(scratch.url, { poolSize: 5 });
   const dir = mkdtempSync(join(tmpdir(), "import-bench-"));
   try {
@@ -58,8 +97,14 @@ async function main(): Promise<void> {
     await seedCatalogs(dataSource);
     const user = await dataSource.getRepository(UserEntity).save({ email: "bench@example.com", name: "Bench", passwordHash: "x", active: true });
     const viewer = new Viewer(user.id, user.email, user.name, ["crm"]);
+    const csv = { rows, seed: 42, invalid: 0.05, duplicates: 0.03 };
+    if (baseline === "raw") {
+      const raw = await rawInsertBaseline(scratch.url, new CatalogLookup(await new CatalogService(dataSource).all()), csv, user.id);
+      process.stdout.write(`${JSON.stringify({ dialect, rows, baseline: "raw", inserted: raw.rows, seconds: round(raw.seconds, 2), rowsPerSecond: Math.round(raw.rows / raw.seconds) }, null, 2)}\n`);
+      return;
+    }
     const file = join(dir, "leads.csv");
-    const expected = await writeProspectCsvFile(file, { rows, seed: 42, invalid: 0.05, duplicates: 0.03 });
+    const expected = await writeProspectCsvFile(file, csv);
     const service = new ImportService(dataSource, new CatalogService(dataSource), pino({ level: "warn" }));
     const validation = await measured(async () => {
       const created = await service.upload(viewer, "leads.csv", file);
@@ -80,7 +125,9 @@ async function main(): Promise<void> {
           rows,
           expected: { valid: expected.valid, invalid: expected.invalid, duplicates: expected.duplicates },
           validated: { status: v.status, total: v.totalRows, valid: v.validRows, invalid: v.invalidRows, duplicate: v.duplicateRows, seconds: validation.seconds, peakRssMb: validation.peakRssMb },
-          committed: { status: c.status, created: c.createdRows, seconds: commit.seconds, peakRssMb: commit.peakRssMb },
+          committed: { status: c.status, created: c.createdRows, seconds: commit.seconds, rowsPerSecond: Math.round(c.createdRows / commit.seconds), peakRssMb: commit.peakRssMb },
+          /** The kernel's peak resident set of the whole process (file generation included). */
+          maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
         },
         null,
         2,
