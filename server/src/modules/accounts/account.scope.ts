@@ -80,6 +80,32 @@ function escapeLike(value: string): string {
   return value.replace(/[!%_]/g, (c) => `!${c}`);
 }
 
+/**
+ * The text search as one condition per column, each a prefix LIKE that its own index
+ * (idx_prospection_users_name, _company_name, _email, _phone) can range-scan: a prefix of the
+ * name, company name or email (case-insensitive), or, when the term is a phone number
+ * (spaces, dashes, parentheses and "+" ignored), a prefix of the digits-only phone.
+ * Null for no search. The account list runs one indexed branch per condition
+ * (AccountService); filters that only narrow a query join them with OR.
+ */
+export function searchConditions(search: string | null | undefined): { conditions(alias: string): string[]; params: Record<string, string> } | null {
+  const term = search?.trim();
+  if (!term) {
+    return null;
+  }
+  const digits = term.replace(/[\s()+-]/g, "");
+  const phone = /^\d+$/.test(digits);
+  return {
+    conditions: (alias) => [
+      `${alias}.name LIKE :searchPrefix ESCAPE '!'`,
+      `${alias}.company_name LIKE :searchPrefix ESCAPE '!'`,
+      `${alias}.email LIKE :searchPrefix ESCAPE '!'`,
+      ...(phone ? [`${alias}.phone LIKE :searchPhonePrefix`] : []),
+    ],
+    params: { searchPrefix: `${escapeLike(term)}%`, ...(phone ? { searchPhonePrefix: `${digits}%` } : {}) },
+  };
+}
+
 /** Applies the filter's conditions to `a`; removed accounts stay hidden unless asked for. */
 export function applyFilter(qb: SelectQueryBuilder<AccountEntity>, filter: AccountFilter | null | undefined, dataSource: DataSource, alias = "a"): void {
   const statuses = filter?.accountStatuses?.length
@@ -89,15 +115,9 @@ export function applyFilter(qb: SelectQueryBuilder<AccountEntity>, filter: Accou
   if (!filter) {
     return;
   }
-  const search = filter.search?.trim();
+  const search = searchConditions(filter.search);
   if (search) {
-    const prefix = `${escapeLike(search)}%`;
-    const digits = search.replace(/[\s()+-]/g, "");
-    const conditions = [`${alias}.name LIKE :prefix ESCAPE '!'`, `${alias}.company_name LIKE :prefix ESCAPE '!'`, `${alias}.email LIKE :prefix ESCAPE '!'`];
-    if (/^\d+$/.test(digits)) {
-      conditions.push(`${alias}.phone LIKE :phonePrefix`);
-    }
-    qb.andWhere(`(${conditions.join(" OR ")})`, { prefix, phonePrefix: `${digits}%` });
+    qb.andWhere(`(${search.conditions(alias).join(" OR ")})`, search.params);
   }
   if (filter.statusIds?.length) {
     qb.andWhere(`${alias}.follow_up_id IN (:...statusIds)`, { statusIds: filter.statusIds });
