@@ -59,21 +59,21 @@ export function CommitForm({ csvImport, statuses, executives, commit }: CommitFo
       <fieldset>
         <legend>{t.legend}</legend>
         {csvImport.invalidRows > 0 ? (
-          <label className="checkbox">
+          <label className="import-checkbox">
             <input type="checkbox" checked={skipInvalid} onChange={(event) => setSkipInvalid(event.target.checked)} />
-            {t.skipInvalid(format.number(csvImport.invalidRows))}
+            {t.skipInvalid(csvImport.invalidRows, format.number(csvImport.invalidRows))}
           </label>
         ) : null}
         {blockedByInvalid ? <p className="form-error">{t.skipInvalidRequired}</p> : null}
         {csvImport.duplicateRows > 0 ? (
-          <label className="checkbox">
+          <label className="import-checkbox">
             <input type="checkbox" checked={skipDuplicates} onChange={(event) => setSkipDuplicates(event.target.checked)} />
-            {t.skipDuplicates(format.number(csvImport.duplicateRows))}
+            {t.skipDuplicates(csvImport.duplicateRows, format.number(csvImport.duplicateRows))}
           </label>
         ) : null}
-        {csvImport.duplicateRows > 0 && !skipDuplicates ? <p className="form-field__hint">{t.createDuplicates}</p> : null}
+        {csvImport.duplicateRows > 0 && !skipDuplicates ? <p className="import-hint">{t.createDuplicates}</p> : null}
         {executives ? (
-          <div className="form-field">
+          <div className="import-field">
             <label htmlFor={ids.salesman}>{t.salesman}</label>
             <select id={ids.salesman} value={salesmanId} onChange={(event) => setSalesmanId(event.target.value)}>
               {executives.options.map((option) => (
@@ -84,7 +84,7 @@ export function CommitForm({ csvImport, statuses, executives, commit }: CommitFo
             </select>
           </div>
         ) : null}
-        <div className="form-field">
+        <div className="import-field">
           <label htmlFor={ids.status}>{t.status}</label>
           <select id={ids.status} value={statusId} aria-describedby={ids.statusHint} onChange={(event) => setStatusId(event.target.value)}>
             <option value="">{statuses[0] ? `${t.firstColumn} (${statuses[0].name})` : t.firstColumn}</option>
@@ -94,7 +94,7 @@ export function CommitForm({ csvImport, statuses, executives, commit }: CommitFo
               </option>
             ))}
           </select>
-          <small id={ids.statusHint} className="form-field__hint">
+          <small id={ids.statusHint} className="import-hint">
             {t.statusHint}
           </small>
         </div>
@@ -104,9 +104,9 @@ export function CommitForm({ csvImport, statuses, executives, commit }: CommitFo
           {error}
         </p>
       ) : null}
-      <div className="form-actions">
+      <div className="import-actions">
         <button type="submit" className="button--primary" disabled={submitting || blockedByInvalid || toCreate === 0}>
-          {submitting ? t.committing : t.commit(format.number(toCreate))}
+          {submitting ? t.committing : t.commit(toCreate, format.number(toCreate))}
         </button>
       </div>
     </form>

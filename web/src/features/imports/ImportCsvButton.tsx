@@ -32,15 +32,15 @@ export function ImportCsvButton({ upload }: ImportCsvButtonProps) {
         <button type="button">{t.open}</button>
       </Dialog.Trigger>
       <Dialog.Portal>
-        <Dialog.Overlay className="modal__overlay" />
-        <Dialog.Content className="modal import-modal">
-          <div className="side-panel__titlebar">
-            <Dialog.Title className="side-panel__title">{t.title}</Dialog.Title>
-            <Dialog.Close className="side-panel__close" aria-label={common.close}>
+        <Dialog.Overlay className="import-modal__overlay" />
+        <Dialog.Content className="import-modal">
+          <div className="import-titlebar">
+            <Dialog.Title className="import-title">{t.title}</Dialog.Title>
+            <Dialog.Close className="import-close" aria-label={common.close}>
               ×
             </Dialog.Close>
           </div>
-          <Dialog.Description className="side-panel__subtitle">{t.description}</Dialog.Description>
+          <Dialog.Description className="import-subtitle">{t.description}</Dialog.Description>
           <UploadForm
             upload={upload}
             onUploaded={(created) => {
@@ -74,7 +74,7 @@ function RecentImports({ enabled, onOpen }: { enabled: boolean; onOpen: (id: str
       <ul>
         {imports.map((item) => (
           <li key={item.id}>
-            <button type="button" className="link-button" aria-label={t.openImport(item.filename)} onClick={() => onOpen(item.id)}>
+            <button type="button" className="import-link-button" aria-label={t.openImport(item.filename)} onClick={() => onOpen(item.id)}>
               {item.filename}
             </button>
             <span className={`import-status import-status--${item.status.toLowerCase()}`}>{t.statuses[item.status]}</span>

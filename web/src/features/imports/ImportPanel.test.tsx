@@ -62,7 +62,12 @@ describe("ImportPanel", () => {
         INVALID: { "": rowsPage([buildRow({ rowNumber: 4, state: "INVALID", errors: [{ column: "email", message: "must be a valid email address" }] })]) },
         DUPLICATE: {
           "": rowsPage([
-            buildRow({ rowNumber: 5, state: "DUPLICATE", duplicateOf: { row: null, accountExists: true, accountId: "Prospect:12" } }),
+            buildRow({
+              rowNumber: 5,
+              state: "DUPLICATE",
+              errors: [{ column: "email", message: "an account with the same email already exists" }],
+              duplicateOf: { row: null, accountExists: true, accountId: "Prospect:12" },
+            }),
             buildRow({ rowNumber: 6, state: "DUPLICATE", duplicateOf: { row: 2, accountExists: false, accountId: null } }),
             buildRow({ rowNumber: 7, state: "DUPLICATE", duplicateOf: { row: null, accountExists: true, accountId: null } }),
           ]),
@@ -81,6 +86,7 @@ describe("ImportPanel", () => {
     fireEvent.click(screen.getByRole("tab", { name: "Duplicates (3)" }));
     const duplicates = await screen.findByRole("table", { name: "Duplicate rows" });
     expect(within(duplicates).getByText("Same as row 2 of this file")).toBeTruthy();
+    expect(within(duplicates).getByRole("row", { name: /^5/ }).textContent).toContain("Matches on: Email");
     expect(within(duplicates).getByText("Same as an account you cannot see")).toBeTruthy();
     fireEvent.click(within(duplicates).getByRole("link", { name: "Open the existing account" }));
     expect(locationSearch()).toBe(`?import=${importId}&account=Prospect:12`);
@@ -147,7 +153,7 @@ describe("ImportPanel", () => {
     const server = { current: buildImport("VALIDATED", { totalRows: 3, validRows: 2, invalidRows: 1 }), rows: { INVALID: { "": rowsPage([]) } }, permissions: [] };
     renderPanel(importLink(server));
 
-    fireEvent.click(await screen.findByLabelText("Skip the 1 rows with errors"));
+    fireEvent.click(await screen.findByLabelText("Skip the row with errors"));
     expect(screen.getByText(/Rows with errors cannot be imported/)).toBeTruthy();
     expect((screen.getByRole("button", { name: "Import 3 prospects" }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.queryByLabelText("Executive of the new prospects")).toBeNull();

@@ -9,7 +9,7 @@ import { usePanelUrl } from "../account-panel/usePanelUrl";
 import { useExecutiveChoice } from "../add-prospect/useExecutiveChoice";
 import { useCatalogs } from "../catalogs/useCatalogs";
 import { CommitForm } from "./CommitForm";
-import { ImportReport } from "./ImportReport";
+import { ImportCounts, ImportRowTabs } from "./ImportReport";
 import "./imports.css";
 import { importMessages } from "./messages";
 import { useCommitImport } from "./useCommitImport";
@@ -35,7 +35,7 @@ export function ImportPanel({ pollMs = importPollMs }: ImportPanelProps) {
       <Dialog.Portal>
         <Dialog.Content
           ref={contentRef}
-          className="side-panel import-panel"
+          className="import-panel"
           aria-describedby={undefined}
           // Clicks beside it (the list, the account panel over it, toasts) must not close it.
           onInteractOutside={(event) => event.preventDefault()}
@@ -80,7 +80,7 @@ function ImportPanelBody({ importId, pollMs }: { importId: string; pollMs: numbe
             )}
           </p>
         ) : (
-          <div className="skeleton skeleton--block" aria-busy="true" aria-label={common.loading} />
+          <div className="import-skeleton" aria-busy="true" aria-label={common.loading} />
         )}
       </>
     );
@@ -90,7 +90,7 @@ function ImportPanelBody({ importId, pollMs }: { importId: string; pollMs: numbe
   return (
     <>
       <TitleBar title={t.panel.title} />
-      <p className="side-panel__subtitle">
+      <p className="import-subtitle">
         <strong>{csvImport.filename}</strong> ·{" "}
         {csvImport.user ? t.panel.uploadedBy(csvImport.user.name, format.dateTime(csvImport.createdAt)) : t.panel.uploadedAt(format.dateTime(csvImport.createdAt))}
       </p>
@@ -106,14 +106,15 @@ function ImportPanelBody({ importId, pollMs }: { importId: string; pollMs: numbe
           {csvImport.error ? <p>{csvImport.error}</p> : null}
         </div>
       ) : null}
+      <ImportCounts csvImport={csvImport} />
       {validated && catalogs ? (
         csvImport.validRows + csvImport.duplicateRows > 0 ? (
           <CommitForm csvImport={csvImport} statuses={catalogs.followUpStatuses} executives={executives} commit={commit} />
         ) : (
-          <p className="side-panel__notice">{t.panel.nothingToImport}</p>
+          <p className="import-notice">{t.panel.nothingToImport}</p>
         )
       ) : null}
-      <ImportReport csvImport={csvImport} onOpenAccount={panel.open} />
+      <ImportRowTabs csvImport={csvImport} onOpenAccount={panel.open} />
     </>
   );
 }
@@ -135,9 +136,9 @@ function RunningProgress({ csvImport }: { csvImport: { status: string; processed
 function TitleBar({ title }: { title: string }) {
   const t = useT(importMessages);
   return (
-    <div className="side-panel__titlebar">
-      <Dialog.Title className="side-panel__title">{title}</Dialog.Title>
-      <Dialog.Close className="side-panel__close" aria-label={t.close}>
+    <div className="import-titlebar">
+      <Dialog.Title className="import-title">{title}</Dialog.Title>
+      <Dialog.Close className="import-close" aria-label={t.close}>
         ×
       </Dialog.Close>
     </div>

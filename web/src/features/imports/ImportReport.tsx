@@ -11,11 +11,8 @@ interface ImportReportProps {
   readonly onOpenAccount: (accountId: string) => void;
 }
 
-/**
- * What the server made of the file: counts, ignored columns, the commit's summary and the rows
- * with errors, the duplicates and the created prospects (one virtualized table per tab).
- */
-export function ImportReport({ csvImport, onOpenAccount }: ImportReportProps) {
+/** What the server made of the file: the commit's summary, the counts and the ignored columns. */
+export function ImportCounts({ csvImport }: { csvImport: ImportPanel_ImportFragment }) {
   const t = useT(importMessages);
   const { format } = useI18n();
   const n = format.number;
@@ -32,8 +29,8 @@ export function ImportReport({ csvImport, onOpenAccount }: ImportReportProps) {
       {committed ? (
         <div role="status" className="import-summary">
           <p>
-            <strong>{t.summary.done(n(csvImport.createdRows))}</strong>{" "}
-            {csvImport.totalRows > csvImport.createdRows ? t.summary.skipped(n(csvImport.totalRows - csvImport.createdRows)) : null}
+            <strong>{t.summary.done(csvImport.createdRows, n(csvImport.createdRows))}</strong>{" "}
+            {csvImport.totalRows > csvImport.createdRows ? t.summary.skipped(csvImport.totalRows - csvImport.createdRows, n(csvImport.totalRows - csvImport.createdRows)) : null}
           </p>
           <p>
             {/* Accounts cannot be filtered by import: the newest first puts this import's on top. */}
@@ -57,12 +54,15 @@ export function ImportReport({ csvImport, onOpenAccount }: ImportReportProps) {
           ))}
         </p>
       ) : null}
-      {csvImport.status === "VALIDATING" ? null : <RowTabs csvImport={csvImport} onOpenAccount={onOpenAccount} />}
     </>
   );
 }
 
-function RowTabs({ csvImport, onOpenAccount }: ImportReportProps) {
+/**
+ * The rows with errors, the duplicates and the created prospects, one virtualized table per tab
+ * (none while the validation still writes them).
+ */
+export function ImportRowTabs({ csvImport, onOpenAccount }: ImportReportProps) {
   const t = useT(importMessages);
   const { format } = useI18n();
   const tabs: ReadonlyArray<readonly [ReportedRowState, number]> = [
@@ -72,7 +72,7 @@ function RowTabs({ csvImport, onOpenAccount }: ImportReportProps) {
   ].filter(([state, count]) => count > 0 || (state === "CREATED" && csvImport.status === "COMMITTED"));
   const [picked, setPicked] = useState<ReportedRowState | null>(null);
   const active = tabs.find(([state]) => state === picked)?.[0] ?? tabs[0]?.[0];
-  if (!active) {
+  if (!active || csvImport.status === "VALIDATING") {
     return null;
   }
   return (

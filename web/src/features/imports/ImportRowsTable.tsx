@@ -51,7 +51,7 @@ export function ImportRowsTable({ importId, state, onOpenAccount }: ImportRowsTa
   }, [hasNextPage, lastVisible, loadMore, rows.length]);
 
   if (loading) {
-    return <div className="skeleton skeleton--block" aria-busy="true" aria-label={common.loading} />;
+    return <div className="import-skeleton" aria-busy="true" aria-label={common.loading} />;
   }
   if (error && rows.length === 0) {
     return (
@@ -128,21 +128,34 @@ function RowProblem({ row, onOpenAccount }: { row: ImportRowsTable_RowFragment; 
     return row.prospectId ? <AccountLink accountId={row.prospectId} label={t.openCreated} onOpen={onOpenAccount} /> : <>{t.createdHidden}</>;
   }
   const duplicate = row.duplicateOf;
+  const columnName = (column: string | null) => (column ? (messages.columns[column] ?? column) : t.wholeRow);
+  if (duplicate) {
+    // The errors of a duplicate only name the matching columns ("same email as row 2"): said here in the user's words.
+    const matched = [...new Set(row.errors.map((error) => columnName(error.column)))];
+    return (
+      <ul className="import-rows__problems">
+        {matched.length > 0 ? (
+          <li>
+            <strong>{t.matchesOn}</strong> {matched.join(", ")}
+          </li>
+        ) : null}
+        {duplicate.accountId ? (
+          <li>
+            <AccountLink accountId={duplicate.accountId} label={t.openAccount} onOpen={onOpenAccount} />
+          </li>
+        ) : null}
+        {!duplicate.accountId && duplicate.accountExists ? <li>{t.hiddenAccount}</li> : null}
+        {duplicate.row ? <li>{t.sameAsRow(format.number(duplicate.row))}</li> : null}
+      </ul>
+    );
+  }
   return (
     <ul className="import-rows__problems">
       {row.errors.map((error, index) => (
         <li key={index}>
-          <strong>{error.column ? (messages.columns[error.column] ?? error.column) : t.wholeRow}:</strong>{" "}
-          {localizeFieldMessage(error.message, rules) ?? error.message}
+          <strong>{columnName(error.column)}:</strong> {localizeFieldMessage(error.message, rules) ?? error.message}
         </li>
       ))}
-      {duplicate?.accountId ? (
-        <li>
-          <AccountLink accountId={duplicate.accountId} label={t.openAccount} onOpen={onOpenAccount} />
-        </li>
-      ) : null}
-      {duplicate && !duplicate.accountId && duplicate.accountExists ? <li>{t.hiddenAccount}</li> : null}
-      {duplicate?.row ? <li>{t.sameAsRow(format.number(duplicate.row))}</li> : null}
     </ul>
   );
 }

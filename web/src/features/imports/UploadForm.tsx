@@ -93,7 +93,7 @@ export function UploadForm({ onUploaded, upload = uploadCsv }: UploadFormProps) 
         onDrop={onDrop}
       >
         <span>{t.dropzone} </span>
-        <button type="button" className="link-button" onClick={() => inputRef.current?.click()} disabled={uploading}>
+        <button type="button" className="import-link-button" onClick={() => inputRef.current?.click()} disabled={uploading}>
           {t.browse}
         </button>
         <label htmlFor={inputId} className="visually-hidden">
@@ -135,7 +135,7 @@ export function UploadForm({ onUploaded, upload = uploadCsv }: UploadFormProps) 
           <span>{t.uploading(`${percent}%`)}</span>
         </div>
       ) : null}
-      <div className="form-actions">
+      <div className="import-actions">
         {uploading ? (
           <button type="button" onClick={() => abort.current?.abort()}>
             {common.cancel}
