@@ -1,14 +1,17 @@
+import { lazy } from "react";
 import { Navigate, Route, Routes } from "react-router";
 
 import { AppLayout } from "./components/AppLayout";
 import { AdminLayout } from "./features/admin/AdminLayout";
-import { BackgroundJobsPage } from "./features/admin/jobs/BackgroundJobsPage";
 import { RequireAdmin } from "./features/admin/RequireAdmin";
-import { ApiTokensPage } from "./features/admin/tokens/ApiTokensPage";
-import { UsersPage } from "./features/admin/users/UsersPage";
 import { LoginPage } from "./features/auth/LoginPage";
 import { RequireGuest, RequireViewer } from "./features/auth/RouteGuards";
 import { CrmPage } from "./features/crm/CrmPage";
+
+// The admin pages are their own chunks (AdminLayout shows a loading line meanwhile): most users never open them.
+const UsersPage = lazy(() => import("./features/admin/users/UsersPage").then((module) => ({ default: module.UsersPage })));
+const ApiTokensPage = lazy(() => import("./features/admin/tokens/ApiTokensPage").then((module) => ({ default: module.ApiTokensPage })));
+const BackgroundJobsPage = lazy(() => import("./features/admin/jobs/BackgroundJobsPage").then((module) => ({ default: module.BackgroundJobsPage })));
 
 /** Routes: /login for guests; the CRM and (admins only) /admin behind the session guard. */
 export function App() {

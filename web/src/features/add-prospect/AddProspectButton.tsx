@@ -1,5 +1,5 @@
 import * as Dialog from "@radix-ui/react-dialog";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 
 import { useToast } from "../../components/Toast";
 import { useT } from "../../lib/i18n";
@@ -8,11 +8,13 @@ import { useErrorMessage } from "../../lib/useErrorMessage";
 import { usePanelUrl } from "../account-panel/usePanelUrl";
 import { useCan } from "../auth/useCan";
 import { useCatalogs } from "../catalogs/useCatalogs";
-import { AddProspectForm } from "./AddProspectForm";
 import "./addProspect.css";
 import { prospectMessages } from "./messages";
 import { useCreateProspect } from "./useCreateProspect";
 import { useExecutiveChoice } from "./useExecutiveChoice";
+
+// Its own chunk (the form, its yup rules and Formik): fetched when the modal first opens.
+const AddProspectForm = lazy(() => import("./AddProspectForm").then((module) => ({ default: module.AddProspectForm })));
 
 /** "Add prospect": opens the modal; a created prospect opens in the side panel. */
 export function AddProspectButton() {
@@ -46,21 +48,23 @@ export function AddProspectButton() {
           <Dialog.Description className="side-panel__subtitle">{t.description}</Dialog.Description>
           {error ? <p role="alert" className="form-error">{toMessage(error)}</p> : null}
           {catalogs ? (
-            <AddProspectForm
-              catalogs={catalogs}
-              canCreatePartners={canCreatePartners}
-              executives={executives}
-              create={create}
-              onCreated={(account) => {
-                setOpen(false);
-                toast.success(t.created(account.name));
-                panel.open(account.id);
-              }}
-              onOpenExisting={(accountId) => {
-                setOpen(false);
-                panel.open(accountId);
-              }}
-            />
+            <Suspense fallback={<div className="skeleton skeleton--block" aria-busy="true" aria-label={common.loading} />}>
+              <AddProspectForm
+                catalogs={catalogs}
+                canCreatePartners={canCreatePartners}
+                executives={executives}
+                create={create}
+                onCreated={(account) => {
+                  setOpen(false);
+                  toast.success(t.created(account.name));
+                  panel.open(account.id);
+                }}
+                onOpenExisting={(accountId) => {
+                  setOpen(false);
+                  panel.open(accountId);
+                }}
+              />
+            </Suspense>
           ) : (
             <div className="skeleton skeleton--block" aria-busy="true" aria-label={common.loading} />
           )}

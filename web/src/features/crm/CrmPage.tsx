@@ -1,13 +1,12 @@
-import { useCallback } from "react";
+import { lazy, Suspense, useCallback, useState } from "react";
 
 import type { AccountOrder } from "../../__generated__/graphql";
 import { useT } from "../../lib/i18n";
-import { AccountPanel } from "../account-panel/AccountPanel";
 import { AddProspectButton } from "../add-prospect/AddProspectButton";
 import { useCan } from "../auth/useCan";
 import { useCatalogs } from "../catalogs/useCatalogs";
 import { ImportCsvButton } from "../imports/ImportCsvButton";
-import { ImportPanel } from "../imports/ImportPanel";
+import { useImportUrl } from "../imports/useImportUrl";
 import { toAccountFilter, type CrmFilters } from "./crmUrlState";
 import { FilterBar } from "./FilterBar";
 import { crmMessages } from "./messages";
@@ -15,6 +14,20 @@ import { useCrmUrlState } from "./useCrmUrlState";
 import { useSalesmen } from "./useSalesmen";
 import { findCrmView } from "./views";
 import { ViewSwitcher } from "./ViewSwitcher";
+
+// Their own chunks, fetched when first opened: the account panel (tabs, forms, Formik and yup) and
+// the import panel (report, rows table, commit form). Neither is needed for the first render.
+const AccountPanel = lazy(() => import("../account-panel/AccountPanel").then((module) => ({ default: module.AccountPanel })));
+const ImportPanel = lazy(() => import("../imports/ImportPanel").then((module) => ({ default: module.ImportPanel })));
+
+/** False until `open` is first true, then true for good: a lazy panel stays mounted once loaded, so closing works as before. */
+function useMountedOnce(open: boolean): boolean {
+  const [mounted, setMounted] = useState(open);
+  if (open && !mounted) {
+    setMounted(true);
+  }
+  return mounted || open;
+}
 
 /**
  * The CRM page: view switcher, filter bar and the active view (only that one is mounted). Its
@@ -29,6 +42,8 @@ export function CrmPage() {
   const view = findCrmView(state.view);
   const ActiveView = view.component;
   const filter = toAccountFilter(state.search, state.filters, canSeeAll);
+  const accountPanelMounted = useMountedOnce(state.accountId !== null);
+  const importPanelMounted = useMountedOnce(useImportUrl().importId !== null);
 
   const onSearchChange = useCallback((search: string) => update({ search }, { replace: true }), [update]);
   const onFiltersChange = useCallback((filters: CrmFilters) => update({ filters }), [update]);
@@ -61,9 +76,17 @@ export function CrmPage() {
         onOpenAccount={onOpenAccount}
       />
       {/* Outside the view switcher: any view opens it by setting ?account=. */}
-      <AccountPanel />
+      {accountPanelMounted ? (
+        <Suspense fallback={null}>
+          <AccountPanel />
+        </Suspense>
+      ) : null}
       {/* The import in ?import= (reopened by a reload); below the account panel, which its links open. */}
-      <ImportPanel />
+      {importPanelMounted ? (
+        <Suspense fallback={null}>
+          <ImportPanel />
+        </Suspense>
+      ) : null}
     </section>
   );
 }
