@@ -26,6 +26,8 @@ export type AccountStatusCode = (typeof AccountStatusCode)[keyof typeof AccountS
 /** A prospect, partner prospect or client: one row of prospection_users. */
 @Entity({ name: "prospection_users" })
 @Index("idx_prospection_users_follow_up_status", ["followUpId", "status"])
+/** The Kanban's first N cards of a column (board.service.ts firstCards): follow_up_id = ? ORDER BY updated_at DESC, id DESC LIMIT n. */
+@Index("idx_prospection_users_follow_up_updated", ["followUpId", "updatedAt"])
 @Index("idx_prospection_users_created_by", ["createdBy"])
 @Index("idx_prospection_users_salesman", ["salesmanId"])
 @Index("idx_prospection_users_company", ["companyId"])

@@ -1,3 +1,4 @@
+import { In } from "typeorm";
 import { startTestApi, type ApiClient, type TestApi } from "../../../test/api";
 import { testDialects } from "../../../test/databases";
 import { buildFollowUpData, buildProspect, buildUser, firstStatus } from "../../../test/factories";
@@ -120,8 +121,36 @@ describe.each(testDialects())("Query.board on %s", (dialect) => {
       counts.push(statements.filter((sql) => !/\bsessions\b/.test(sql)).length);
     }
     expect(counts[0]).toBe(counts[1]);
-    // ranking + cards, then one batch each for salesmen and follow-up data of the cards.
+    // first card ids of every column, totals, the cards, then one batch each for salesmen and follow-up data of the cards.
     expect(counts[1]).toBeLessThanOrEqual(5);
+  });
+
+  it("should give each column the first cards of the accounts connection narrowed to its status (equal updated_at: higher id first)", async () => {
+    const ds = api.db.dataSource;
+    const status = await firstStatus(ds, 1);
+    const owner = await buildUser(ds, ["crm", "sdr"]);
+    const same = new Date(Date.UTC(2031, 0, 1));
+    const accounts: AccountEntity[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      accounts.push(await buildProspect(ds, owner, { followUpId: status.id }));
+    }
+    const removed = await buildProspect(ds, owner, { followUpId: status.id, status: 0 });
+    await ds.getRepository(AccountEntity).update({ id: In([...accounts, removed].map((a) => a.id)) }, { updatedAt: same });
+    // Newer than the tied ones: first in its column.
+    await ds.getRepository(AccountEntity).update({ id: accounts[1]!.id }, { updatedAt: new Date(Date.UTC(2031, 0, 2)) });
+    const expected = [accounts[1]!.id, accounts[4]!.id, accounts[3]!.id];
+    const listed = await clients.manager!.gql<{ accounts: { edges: Array<{ node: { legacyId: number } }> } }>(
+      `query($filter: AccountFilter) { accounts(filter: $filter, orderBy: { field: UPDATED_AT, direction: DESC }, first: 3) { edges { node { legacyId } } } }`,
+      { filter: { statusIds: [status.id] } },
+    );
+    expect(listed.data!.accounts.edges.map((e) => e.node.legacyId)).toEqual(expected);
+    for (const variables of [{ first: 3 }, { first: 3, filter: { statusIds: [status.id] } }]) {
+      const res = await clients.manager!.gql<BoardData>(BOARD, variables);
+      expect(res.errors).toBeUndefined();
+      const own = res.data!.board.columns.find((c) => c.status.id === status.id)!;
+      expect(own).toMatchObject({ totalCount: 5, cards: { totalCount: 5, pageInfo: { hasNextPage: true } } });
+      expect(own.cards.edges.map((e) => e.node.legacyId)).toEqual(expected);
+    }
   });
 
   it("should refuse first outside 1..50 with BAD_USER_INPUT", async () => {

@@ -27,11 +27,15 @@ export interface BoardResult {
   accountValueSum: number;
 }
 
-interface RankedRow {
+/** A card of a column's first N: the account, its column and its cursor's sort key. */
+interface CardRow {
   id: number | string;
   status_id: number | string;
   sort_key: string;
-  rn: number | string;
+}
+
+interface TotalsRow {
+  status_id: number | string;
   total: number | string;
   value_sum: number | string | null;
 }
@@ -56,9 +60,10 @@ function page(cards: Array<{ node: AccountEntity; sortKey: string }>, hasNextPag
 }
 
 /**
- * The Kanban. Two statements whatever the number of columns: one ranks the visible,
- * filtered accounts per status with window functions (ROW_NUMBER for the first N cards,
- * COUNT and SUM over the partition for the totals), one loads those cards.
+ * The Kanban. Three statements whatever the number of columns: the first N+1 card ids of
+ * every column (one ordered, limited read per status, through the (follow_up_id, updated_at)
+ * index, so at 100k accounts it reads ~N rows per column instead of ranking every account),
+ * the columns' totals (COUNT and SUM grouped by status), and the cards themselves.
  */
 export class BoardService {
   constructor(
@@ -74,22 +79,19 @@ export class BoardService {
     const catalogs = await this.catalogs.all();
     const wanted = filter?.statusIds?.length ? new Set(filter.statusIds) : null;
     const statuses = catalogs.followUpStatuses.filter((s) => !wanted || wanted.has(s.id));
-    const ranked = await this.ranked(viewer, filter, size);
-    const ids = ranked.filter((r) => Number(r.rn) <= size).map((r) => Number(r.id));
+    const cardRows = await this.firstCards(viewer, filter, statuses, size + 1);
+    const totals = await this.totals(viewer, filter);
+    const ids = cardRows.map((r) => Number(r.id));
     const entities = ids.length === 0 ? [] : await this.dataSource.getRepository(AccountEntity).findBy({ id: In(ids) });
     const byId = new Map(entities.map((e) => [e.id, e] as const));
     const columns = statuses.map((status) => {
-      const rows = ranked.filter((r) => Number(r.status_id) === status.id).sort((x, y) => Number(x.rn) - Number(y.rn));
-      const totalCount = rows.length > 0 ? Number(rows[0]!.total) : 0;
-      const cards = rows
-        .filter((r) => Number(r.rn) <= size && byId.has(Number(r.id)))
+      const own = totals.get(status.id);
+      const totalCount = own?.totalCount ?? 0;
+      const cards = cardRows
+        .filter((r) => Number(r.status_id) === status.id && byId.has(Number(r.id)))
+        .slice(0, size)
         .map((r) => ({ node: byId.get(Number(r.id))!, sortKey: String(r.sort_key) }));
-      return {
-        status,
-        totalCount,
-        accountValueSum: rows.length > 0 ? money(Number(rows[0]!.value_sum ?? 0)) : 0,
-        cards: page(cards, totalCount > size, totalCount),
-      };
+      return { status, totalCount, accountValueSum: own?.accountValueSum ?? 0, cards: page(cards, totalCount > size, totalCount) };
     });
     const sum = (list: BoardColumnResult[], key: "totalCount" | "accountValueSum") => money(list.reduce((acc, c) => acc + c[key], 0));
     const groups = catalogs.statusGroups
@@ -120,23 +122,52 @@ export class BoardService {
     return { status, totalCount, accountValueSum: money(Number(row?.value_sum ?? 0)), cards: { ...cards, totalCount: () => Promise.resolve(totalCount) } };
   }
 
-  private scoped(viewer: Viewer, filter: AccountFilter | null | undefined): SelectQueryBuilder<AccountEntity> {
-    const qb = this.dataSource.getRepository(AccountEntity).createQueryBuilder("a").leftJoin(FollowUpDataEntity, "fud", "fud.prospect_id = a.id");
+  /** The visible, filtered accounts (`a`), joined to their follow-up data (`fud`) for the value sums unless `withValues` is false. */
+  private scoped(viewer: Viewer, filter: AccountFilter | null | undefined, withValues = true): SelectQueryBuilder<AccountEntity> {
+    const qb = this.dataSource.getRepository(AccountEntity).createQueryBuilder("a");
+    if (withValues) {
+      qb.leftJoin(FollowUpDataEntity, "fud", "fud.prospect_id = a.id");
+    }
     applyVisibility(qb, viewer);
     applyFilter(qb, filter, this.dataSource);
     return qb;
   }
 
-  private async ranked(viewer: Viewer, filter: AccountFilter | null | undefined, size: number): Promise<RankedRow[]> {
-    const partition = "PARTITION BY a.follow_up_id";
-    const inner = this.scoped(viewer, filter)
-      .select("a.id", "id")
-      .addSelect("a.follow_up_id", "status_id")
-      .addSelect(dateSortKey(dialectOf(this.dataSource), "a.updated_at"), "sort_key")
-      .addSelect(`ROW_NUMBER() OVER (${partition} ORDER BY a.updated_at DESC, a.id DESC)`, "rn")
-      .addSelect(`COUNT(*) OVER (${partition})`, "total")
-      .addSelect(`SUM(COALESCE(fud.account_value, 0)) OVER (${partition})`, "value_sum");
-    const [sql, params] = inner.getQueryAndParameters();
-    return this.dataSource.query(`SELECT x.* FROM (${sql}) x WHERE x.rn <= ? ORDER BY x.status_id, x.rn`, [...params, size + 1]);
+  /**
+   * The first `limit` visible cards of each status, newest-updated first, in one statement: a
+   * UNION ALL of one `WHERE follow_up_id = ? ORDER BY updated_at DESC, id DESC LIMIT n` read
+   * per column, each walking idx_prospection_users_follow_up_updated backwards and stopping
+   * after n rows (SQLite and MariaDB both need the derived tables to keep each part's LIMIT).
+   */
+  private async firstCards(viewer: Viewer, filter: AccountFilter | null | undefined, statuses: readonly FollowUpStatus[], limit: number): Promise<CardRow[]> {
+    if (statuses.length === 0) {
+      return [];
+    }
+    const sortKey = dateSortKey(dialectOf(this.dataSource), "a.updated_at");
+    const parts = statuses.map((status) =>
+      this.scoped(viewer, filter, false)
+        .select("a.id", "id")
+        .addSelect("a.follow_up_id", "status_id")
+        .addSelect(sortKey, "sort_key")
+        .andWhere("a.follow_up_id = :columnStatusId", { columnStatusId: status.id })
+        .orderBy("a.updated_at", "DESC")
+        .addOrderBy("a.id", "DESC")
+        .limit(limit)
+        .getQueryAndParameters(),
+    );
+    const union = parts.map(([part], i) => `SELECT * FROM (${part}) c${i}`).join(" UNION ALL ");
+    const sql = `${union} ORDER BY status_id, sort_key DESC, id DESC`;
+    return this.dataSource.query(sql, parts.flatMap(([, params]) => params));
+  }
+
+  /** Count and value sum of the visible, filtered accounts per status, in one grouped statement. */
+  private async totals(viewer: Viewer, filter: AccountFilter | null | undefined): Promise<Map<number, { totalCount: number; accountValueSum: number }>> {
+    const rows = await this.scoped(viewer, filter)
+      .select("a.follow_up_id", "status_id")
+      .addSelect("COUNT(*)", "total")
+      .addSelect("COALESCE(SUM(fud.account_value), 0)", "value_sum")
+      .groupBy("a.follow_up_id")
+      .getRawMany<TotalsRow>();
+    return new Map(rows.map((r) => [Number(r.status_id), { totalCount: Number(r.total), accountValueSum: money(Number(r.value_sum ?? 0)) }] as const));
   }
 }
