@@ -45,6 +45,23 @@ describe("permissions.ts against schema.graphql", () => {
     }
   });
 
+  it("should wrap only the guarded fields: a field whose rule is allow resolves unwrapped", () => {
+    const schema = applyPermissions(sdl());
+    const field = (type: string, name: string) => {
+      const t = schema.getType(type);
+      return isObjectType(t) ? t.getFields()[name] : undefined;
+    };
+    // SDL fields have no resolver of their own: a resolver here is the shield's.
+    expect(field("Prospect", "name")?.resolve).toBeUndefined();
+    expect(field("Contact", "email")?.resolve).toBeUndefined();
+    expect(field("User", "name")?.resolve).toBeUndefined();
+    expect(field("User", "permissions")?.resolve).toBeDefined();
+    expect(field("PartnerProspect", "partnerData")?.resolve).toBeDefined();
+    expect(field("Location", "city")?.resolve).toBeDefined();
+    expect(field("Query", "accounts")?.resolve).toBeDefined();
+    expect(field("Mutation", "moveAccount")?.resolve).toBeDefined();
+  });
+
   it("should deny a root field without a row with FORBIDDEN (fallbackRule: deny)", async () => {
     const schema = applyPermissions(extendSchema(sdl(), parse(`extend type Query { unlisted: String }`)));
     const result = await graphql({ schema, source: `{ unlisted }`, rootValue: { unlisted: "secret" }, contextValue: { viewer: null, logger: pino({ level: "silent" }) } });

@@ -137,12 +137,40 @@ export function ruleTree(schema: GraphQLSchema): Record<string, ShieldRule | Rec
   return tree;
 }
 
-/** Wraps every resolver of the schema with the shield; unlisted root fields are FORBIDDEN. */
+type FieldMiddlewares = Record<string, Record<string, unknown>>;
+
+/**
+ * The shield's per-field middlewares without those of fields whose rule is `allow`: such a field
+ * resolves exactly as if unguarded, and wrapping it anyway turns every plain field of every row
+ * into an awaited rule call (an accounts page of 100 has thousands; with Apollo's per-field
+ * cache-control hook, ~40% of the API's CPU per accounts page: issue 10, graphql-vs-raw bench).
+ * Guarded fields and the fallback (deny) keep theirs.
+ */
+export function withoutAllowedFields(tree: ReturnType<typeof ruleTree>, middlewares: FieldMiddlewares): FieldMiddlewares {
+  const kept: FieldMiddlewares = {};
+  for (const [typeName, fields] of Object.entries(middlewares)) {
+    const rule = tree[typeName];
+    if (rule === allow) {
+      continue;
+    }
+    // A rule for the whole type (not allow) or none (the fallback, deny): every field keeps its guard.
+    if (rule === undefined || Object.getPrototypeOf(rule) !== Object.prototype) {
+      kept[typeName] = fields;
+      continue;
+    }
+    const fieldRules = rule as Record<string, ShieldRule>;
+    kept[typeName] = Object.fromEntries(Object.entries(fields).filter(([field]) => (fieldRules[field] ?? fieldRules["*"]) !== allow));
+  }
+  return kept;
+}
+
+/** Wraps the guarded resolvers of the schema with the shield; unlisted root fields are FORBIDDEN. */
 export function applyPermissions(schema: GraphQLSchema): GraphQLSchema {
-  const permissions = shield(ruleTree(schema), {
+  const tree = ruleTree(schema);
+  const permissions = shield(tree, {
     fallbackRule: deny,
     allowExternalErrors: true,
     fallbackError: () => new ForbiddenError(),
   });
-  return applyMiddleware(schema, permissions);
+  return applyMiddleware(schema, withoutAllowedFields(tree, permissions.generate(schema) as FieldMiddlewares) as Parameters<typeof applyMiddleware>[1]);
 }
