@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cookieParser from "cookie-parser";
 import express, { type Express, type Request, type Response } from "express";
@@ -46,6 +47,17 @@ function sessionCookies(req: Request, res: Response, secure: boolean): SessionCo
   };
 }
 
+/** Every GraphQL response is private to its viewer: never stored by a browser or a proxy. */
+const noStore: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set("cache-control", "no-store");
+      },
+    };
+  },
+};
+
 /** The API process's HTTP app: /graphql, /healthz and the built web client. */
 export async function createApp({ config, dataSource, logger }: AppDependencies): Promise<CrmApp> {
   const schema = await buildCrmSchema();
@@ -65,7 +77,9 @@ export async function createApp({ config, dataSource, logger }: AppDependencies)
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, introspectionGuard(production)],
+    // Cache hints are unused; the default cache-control plugin would wrap every field of every row
+    // in a timing hook (issue 10, graphql-vs-raw bench). Responses stay uncacheable (noStore).
+    plugins: [...protection.plugins, introspectionGuard(production), ApolloServerPluginCacheControlDisabled(), noStore],
   });
   await apollo.start();
 

@@ -51,6 +51,14 @@ describe.each(testDialects())("HTTP abuse limits on %s", (dialect) => {
     }
   });
 
+  it("should mark every GraphQL response uncacheable (no-store)", async () => {
+    const ok = await fetch(`${api.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ me { id } }" }) });
+    expect(ok.headers.get("cache-control")).toBe("no-store");
+    const refused = await fetch(`${api.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ nope }" }) });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("cache-control")).toBe("no-store");
+  });
+
   it("should allow introspection to anonymous callers outside production", async () => {
     const res = await api.anonymous().gql<{ __schema: { queryType: { name: string } } }>(INTROSPECTION);
     expect(res.data?.__schema.queryType.name).toBe("Query");
