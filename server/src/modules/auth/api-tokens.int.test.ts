@@ -52,6 +52,20 @@ describe.each(testDialects())("API tokens on %s", (dialect) => {
     expect(row.lastUsedAt).not.toBeNull();
   });
 
+  it("should write the last use at most once a minute, not on every request", async () => {
+    const user = await buildUser(api.db.dataSource, ["crm"]);
+    const { token, secret } = await buildApiToken(api.db.dataSource, user, { scopes: ["read"] });
+    const client = api.withToken(secret);
+    const writes = async () => (await api.counter.count(() => client.gql(ME))).statements.filter((sql) => /^UPDATE\b.*\bapi_tokens\b/is.test(sql)).length;
+    expect(await writes()).toBe(1);
+    expect(await writes()).toBe(0);
+    const repo = api.db.dataSource.getRepository(ApiTokenEntity);
+    await repo.update(token.id, { lastUsedAt: new Date(Date.now() - 2 * 60_000) });
+    expect(await writes()).toBe(1);
+    const row = await repo.findOneByOrFail({ id: token.id });
+    expect(Date.now() - (row.lastUsedAt?.getTime() ?? 0)).toBeLessThan(60_000);
+  });
+
   it("should refuse every mutation to a read-only token", async () => {
     const user = await buildUser(api.db.dataSource, ["crm"]);
     const { token, secret } = await buildApiToken(api.db.dataSource, user, { scopes: ["read"] });

@@ -38,6 +38,11 @@ function activeUserWithKeys<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, 
     .addGroupBy("u.name");
 }
 
+/** A raw datetime column: a Date from MySQL, UTC text ("2026-01-31 12:00:00.000") from SQLite. */
+function lastUsedTime(value: Date | string): number {
+  return value instanceof Date ? value.getTime() : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(" ", "T")}Z`);
+}
+
 function keysOf(row: UserKeysRow): string[] {
   return row.permissions ? row.permissions.split(",") : [];
 }
@@ -114,23 +119,28 @@ export class AuthService {
   async viewerForToken(secret: string): Promise<Viewer | null> {
     const now = new Date();
     const row = await activeUserWithKeys(this.dataSource.createQueryBuilder().from(ApiTokenEntity, "t"), "t.user_id")
-      .addSelect(["t.id AS tokenId", "t.scopes AS scopes"])
+      .addSelect(["t.id AS tokenId", "t.scopes AS scopes", "t.last_used_at AS lastUsedAt"])
       .andWhere("t.token_hash = :hash", { hash: hashSecret(secret) })
       .andWhere("t.revoked_at IS NULL")
       .andWhere("(t.expires_at IS NULL OR t.expires_at > :now)", { now })
       .addGroupBy("t.id")
       .addGroupBy("t.scopes")
-      .getRawOne<UserKeysRow & { tokenId: number; scopes: string }>();
+      .addGroupBy("t.last_used_at")
+      .getRawOne<UserKeysRow & { tokenId: number; scopes: string; lastUsedAt: Date | string | null }>();
     if (!row) {
       return null;
     }
-    // Minute precision is enough for "last used" and spares a write on most requests.
-    await this.dataSource
-      .createQueryBuilder()
-      .update(ApiTokenEntity)
-      .set({ lastUsedAt: now })
-      .where("id = :id AND (last_used_at IS NULL OR last_used_at < :staleBefore)", { id: row.tokenId, staleBefore: new Date(now.getTime() - 60_000) })
-      .execute();
+    // Minute precision is enough for "last used": the write (and its round trip) happens at most
+    // once a minute per token, not on every request; the WHERE keeps concurrent requests to one write.
+    const staleBefore = new Date(now.getTime() - 60_000);
+    if (row.lastUsedAt === null || !(lastUsedTime(row.lastUsedAt) >= staleBefore.getTime())) {
+      await this.dataSource
+        .createQueryBuilder()
+        .update(ApiTokenEntity)
+        .set({ lastUsedAt: now })
+        .where("id = :id AND (last_used_at IS NULL OR last_used_at < :staleBefore)", { id: row.tokenId, staleBefore })
+        .execute();
+    }
     const scopes = (JSON.parse(row.scopes) as string[]).filter((s): s is TokenScope => TOKEN_SCOPES.includes(s as TokenScope));
     return new Viewer(Number(row.id), row.email, row.name, keysOf(row), new Set(scopes), Number(row.tokenId));
   }
