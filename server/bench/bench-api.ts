@@ -10,6 +10,8 @@ export const REPOSITORY_ROOT = resolve(__dirname, "../..");
 export interface RunningBenchApi {
   /** e.g. http://127.0.0.1:40123 */
   url: string;
+  /** The API process id (e.g. to read its CPU time from /proc). */
+  pid: number;
   /** The API's stdout and stderr so far (warnings and errors only: LOG_LEVEL=warn). */
   output(): string;
   stop(): Promise<void>;
@@ -37,14 +39,20 @@ export function redisAnswers(url = "redis://127.0.0.1:6379"): Promise<boolean> {
  * one answers on 127.0.0.1:6379, and rate limits far above any bench load. `env` overrides any of
  * it (e.g. NODE_ENV=development for a non-Secure session cookie). Needs `npm run build` first.
  */
-export async function startBenchApi(options: { databaseUrl: string; env?: Record<string, string>; root?: string }): Promise<RunningBenchApi> {
+export async function startBenchApi(options: {
+  databaseUrl: string;
+  env?: Record<string, string>;
+  root?: string;
+  /** Node flags for the API process, e.g. ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] to profile it. */
+  nodeArgs?: string[];
+}): Promise<RunningBenchApi> {
   const root = options.root ?? REPOSITORY_ROOT;
   const main = resolve(root, "server/dist/main.js");
   if (!existsSync(main)) {
     throw new Error(`${main} is missing: build first (npm run build, or npm run bench from the repository root does it)`);
   }
   const redis = (await redisAnswers()) ? { REDIS_URL: "redis://127.0.0.1:6379" } : {};
-  const child = spawn(process.execPath, [main], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), main], {
     cwd: resolve(root, "server"),
     env: {
       ...process.env,
@@ -68,7 +76,7 @@ export async function startBenchApi(options: { databaseUrl: string; env?: Record
   const port = await boundPort(child, () => output);
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, () => output);
-  return { url, output: () => output, stop: () => stop(child) };
+  return { url, pid: child.pid ?? -1, output: () => output, stop: () => stop(child) };
 }
 
 /** The port main.ts prints once it listens ("CRM running at http://localhost:<port>"). */

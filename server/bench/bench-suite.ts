@@ -11,7 +11,7 @@ import type { DataSource } from "typeorm";
 export interface BenchApi {
   /** Base URL of the built API process (`node dist/main.js`), e.g. http://127.0.0.1:40123. */
   url: string;
-  /** Bearer token (WRITE scope) of a manager who sees every account. */
+  /** Bearer token (READ and WRITE scopes) of a manager who sees every account. */
   token: string;
   /** That manager's demo login (email and password), for a session sign-in (e.g. the web suite in Chromium). */
   signIn: { email: string; password: string };

@@ -10,12 +10,12 @@ import { Viewer } from "../src/modules/auth/viewer";
 export const BENCH_MANAGER_EMAIL = "manager@example.com";
 
 export interface BenchCredentials {
-  /** Bearer secret (WRITE scope) of the manager. */
+  /** Bearer secret (READ and WRITE scopes: WRITE alone cannot query) of the manager. */
   token: string;
   signIn: { email: string; password: string };
 }
 
-/** A new API token of the demo manager (through the real ApiTokenService) and the manager's demo login. */
+/** A new API token (READ + WRITE) of the demo manager (through the real ApiTokenService) and the manager's demo login. */
 export async function createBenchCredentials(dataSource: DataSource): Promise<BenchCredentials> {
   const login = DEMO_LOGINS.find((l) => l.email === BENCH_MANAGER_EMAIL);
   const user = await dataSource.getRepository(UserEntity).findOneBy({ email: BENCH_MANAGER_EMAIL });
@@ -33,6 +33,6 @@ export async function createBenchCredentials(dataSource: DataSource): Promise<Be
   if (viewer.scope !== "all") {
     throw new Error(`${BENCH_MANAGER_EMAIL} does not see every account (permissions: ${keys.map((k) => k.key).join(", ")})`);
   }
-  const { secret } = await new ApiTokenService(dataSource).create(viewer, { name: `bench ${new Date().toISOString()}`, scopes: [ApiTokenScope.WRITE] });
+  const { secret } = await new ApiTokenService(dataSource).create(viewer, { name: `bench ${new Date().toISOString()}`, scopes: [ApiTokenScope.READ, ApiTokenScope.WRITE] });
   return { token: secret, signIn: { email: login.email, password: login.password } };
 }

@@ -1,5 +1,7 @@
 import type { BenchSuite } from "./bench-suite";
+import { graphqlVsRawSuite } from "./graphql-vs-raw.bench";
+import { sqlCountsSuite } from "./sql-counts.bench";
 import { webSuite } from "./web.bench";
 
 /** The suites `npm run bench` runs, in this order (each helper adds its own line). */
-export const BENCH_SUITES: BenchSuite[] = [webSuite];
+export const BENCH_SUITES: BenchSuite[] = [sqlCountsSuite, graphqlVsRawSuite, webSuite];

@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** A document the web app sends, read from its .graphql file (operations and fragments together). */
+export function webDocument(root: string, path: string): string {
+  return readFileSync(join(root, "web/src/features", path), "utf8");
+}
+
+/** An accounts page selecting every relation an account has (list, board and side panel together). */
+export const ACCOUNTS_EVERY_RELATION = `query AccountsEveryRelation($first: Int!, $after: String) {
+  accounts(first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node {
+      id legacyId type status version name companyName email createdAt updatedAt lastActivityAt
+      phone { e164 }
+      locale { id code name }
+      followUpStatus { id name color group { id name } }
+      salesman { id name }
+      createdBy { id name }
+      followUpData { accountSize accountValue monthlyShipments estimatedCloseDate annotations channel { id name } content { id name } ecommerceType { id name } weight { id name } }
+      contacts { id name email jobTitle phone { e164 } }
+      locations { id kind city state postalCode isPrimary }
+      notes(first: 3) { totalCount edges { node { id comment action createdAt author { id name } status { id name } } } }
+      nextScheduledActivity { id scheduledDate action }
+      reminders { id text dueAt completedAt assignee { id name } }
+      sentEmails { id subject status sentAt sentBy { id name } }
+      respondioSync { status lastError }
+      ... on Client { company { id name assignedExecutive { id name } } }
+      ... on PartnerProspect { partnerData { rating url } }
+    } }
+  }
+}`;
+
+/** The accounts page the GraphQL-vs-raw suite compares: list columns, contacts, locations, the last 3 notes with authors. */
+export const ACCOUNTS_PAGE_WITH_RELATIONS = `query AccountsPageWithRelations($first: Int!) {
+  accounts(first: $first) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node {
+      id legacyId type status version name companyName email createdAt updatedAt
+      phone { e164 }
+      locale { id name }
+      followUpStatus { id name color group { id name } }
+      salesman { id name }
+      createdBy { id name }
+      followUpData { accountValue accountSize monthlyShipments channel { id name } ecommerceType { id name } }
+      contacts { id name email }
+      locations { id kind city state }
+      notes(first: 3) { totalCount edges { node { id comment action createdAt author { id name } } } }
+    } }
+  }
+}`;
