@@ -48,6 +48,8 @@ describe("CSV import in the browser", () => {
       const panel = await imports.upload(`leads-${stamp}.csv`, csv);
       await panel.getByRole("status").filter({ hasText: "Ready to import" }).waitFor();
       expect(page.url()).toMatch(/[?&]import=/);
+      // Focus moved into the panel (not back to the Import CSV button behind it).
+      expect(await panel.evaluate((element) => element.contains(document.activeElement))).toBe(true);
 
       expect(await imports.count("Rows")).toBe(5);
       expect(await imports.count("Valid")).toBe(2);
@@ -80,6 +82,13 @@ describe("CSV import in the browser", () => {
       await panel.waitFor({ state: "detached" });
       const names = await crm.visibleNames();
       expect(names.slice(0, 2).sort()).toEqual([first, last].sort());
+
+      // The import is listed under "Recent imports" and reopens with its summary, focus in the panel.
+      await page.getByRole("button", { name: "Import CSV" }).click();
+      await page.getByRole("button", { name: `Open import leads-${stamp}.csv` }).click();
+      await panel.getByText("2 prospects created.").waitFor();
+      await page.waitForFunction(() => document.activeElement?.closest('[role="dialog"]') !== null);
+      expect(await panel.evaluate((element) => element.contains(document.activeElement))).toBe(true);
     });
   });
 });

@@ -25,6 +25,10 @@ export function ImportCsvButton({ upload }: ImportCsvButtonProps) {
   const common = useT(commonMessages);
   const [open, setOpen] = useState(false);
   const importUrl = useImportUrl();
+  const openPanel = (id: string) => {
+    setOpen(false);
+    importUrl.open(id);
+  };
 
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
@@ -41,20 +45,8 @@ export function ImportCsvButton({ upload }: ImportCsvButtonProps) {
             </Dialog.Close>
           </div>
           <Dialog.Description className="import-subtitle">{t.description}</Dialog.Description>
-          <UploadForm
-            upload={upload}
-            onUploaded={(created) => {
-              setOpen(false);
-              importUrl.open(created.id);
-            }}
-          />
-          <RecentImports
-            enabled={open}
-            onOpen={(id) => {
-              setOpen(false);
-              importUrl.open(id);
-            }}
-          />
+          <UploadForm upload={upload} onUploaded={(created) => openPanel(created.id)} />
+          <RecentImports enabled={open} onOpen={openPanel} />
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
