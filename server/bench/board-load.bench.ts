@@ -1,0 +1,346 @@
+/**
+ * board-load: the Kanban's two round trips under load, through the built API over loopback.
+ * The board query is the web's own document (web/src/features/crm/kanban/Kanban.graphql, every
+ * column with its first 20 cards) and the move is its KanbanMoveAccount mutation, each account
+ * moved once to another real status with the version it has, so every move is a real write
+ * (status, version, status-change note) that must succeed.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { toGlobalId } from "../src/graphql/global-id";
+import type { BenchContext, BenchSuite, Figure, FigureUnit, SuiteResult } from "./bench-suite";
+import { percentile, round } from "./stats";
+
+/** Cards per column, as the web asks (boardFirstCards). */
+const BOARD_FIRST = 20;
+const CONNECTIONS = 50;
+const MOVE_P99_TARGET_MS = 50;
+
+/** One load run: at most `amount` requests and at most `seconds`, whichever comes first. */
+interface LoadPlan {
+  connections: number;
+  amount: number;
+  seconds: number;
+}
+
+interface Plans {
+  typename: LoadPlan;
+  board: LoadPlan;
+  move: LoadPlan;
+}
+
+function plans(quick: boolean, connections: number): { one: Plans; many: Plans } {
+  if (quick) {
+    return {
+      one: { typename: { connections: 1, amount: 100, seconds: 3 }, board: { connections: 1, amount: 15, seconds: 5 }, move: { connections: 1, amount: 50, seconds: 3 } },
+      many: { typename: { connections, amount: 1_000, seconds: 5 }, board: { connections, amount: 150, seconds: 10 }, move: { connections, amount: 400, seconds: 8 } },
+    };
+  }
+  return {
+    one: { typename: { connections: 1, amount: 300, seconds: 8 }, board: { connections: 1, amount: 40, seconds: 15 }, move: { connections: 1, amount: 150, seconds: 8 } },
+    many: { typename: { connections, amount: 5_000, seconds: 15 }, board: { connections, amount: 600, seconds: 30 }, move: { connections, amount: 2_000, seconds: 20 } },
+  };
+}
+
+/** What one load run measured. */
+export interface LoadRun {
+  connections: number;
+  /** Answered requests. */
+  requests: number;
+  /** Sent but not answered when the run stopped. */
+  unanswered: number;
+  /** Responses that were not HTTP 200 with data and no GraphQL errors (or failed the check), plus the unanswered. */
+  errors: number;
+  p50: number;
+  p99: number;
+  /** Answered requests per second over the run. */
+  throughput: number;
+  firstError: string | null;
+}
+
+/** An account to move: where it is and the version it has now. */
+export interface MoveCandidate {
+  id: number;
+  version: number;
+  statusId: number;
+}
+
+export interface PlannedMove {
+  accountId: string;
+  followUpStatusId: number;
+  version: number;
+}
+
+/**
+ * Moves for `candidates`: each account once (so the version read at setup is the current one),
+ * each to a real status other than its own, the targets rotating so every column sends and
+ * receives.
+ */
+export function planMoves(candidates: readonly MoveCandidate[], statusIds: readonly number[]): PlannedMove[] {
+  if (statusIds.length < 2) {
+    throw new Error("board-load needs at least two active follow-up statuses to move between");
+  }
+  return candidates.map((account, i) => {
+    const from = statusIds.indexOf(account.statusId);
+    const step = 1 + (i % (statusIds.length - 1));
+    const to = from === -1 ? statusIds[i % statusIds.length]! : statusIds[(from + step) % statusIds.length]!;
+    return { accountId: toGlobalId("Account", account.id), followUpStatusId: to, version: account.version };
+  });
+}
+
+/** The GraphQL errors of a response body, or why it is not a good answer; null when it is. */
+export function responseProblem(status: number, body: string, check: (data: Record<string, unknown>) => string | null): string | null {
+  if (status !== 200) {
+    return `HTTP ${status}: ${body.slice(0, 200)}`;
+  }
+  let parsed: { data?: Record<string, unknown> | null; errors?: Array<{ message?: string; extensions?: { code?: string } }> };
+  try {
+    parsed = JSON.parse(body) as typeof parsed;
+  } catch {
+    return `not JSON: ${body.slice(0, 200)}`;
+  }
+  if (parsed.errors?.length) {
+    const first = parsed.errors[0]!;
+    return `${first.extensions?.code ?? "ERROR"}: ${first.message ?? ""}`;
+  }
+  if (!parsed.data) {
+    return "no data";
+  }
+  return check(parsed.data);
+}
+
+interface LoadRequest {
+  /** The JSON body of the next request (called once per request, in send order per connection). */
+  next(): { body: string; check: (data: Record<string, unknown>) => string | null };
+}
+
+async function load(ctx: BenchContext, plan: LoadPlan, request: LoadRequest): Promise<LoadRun> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | null = null;
+  type Slot = { check?: (data: Record<string, unknown>) => string | null };
+  let finish: (result: autocannon.Result) => void = () => undefined;
+  let fail: (error: unknown) => void = () => undefined;
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const options: autocannon.Options = {
+    url: `${ctx.api.url}/graphql`,
+    connections: plan.connections,
+    // Both bounds: autocannon's `amount` ignores the duration, maxOverallRequests keeps it.
+    maxOverallRequests: plan.amount,
+    duration: plan.seconds,
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${ctx.api.token}` },
+    timeout: 30,
+    requests: [
+      {
+        setupRequest: (req, context) => {
+          const { body, check } = request.next();
+          (context as Slot).check = check;
+          return { ...req, body };
+        },
+        onResponse: (status, body, context) => {
+          const problem = responseProblem(status, body, (context as Slot).check ?? (() => null));
+          if (problem !== null) {
+            errors += 1;
+            firstError ??= problem;
+          }
+        },
+      },
+    ],
+  };
+  const started = performance.now();
+  const instance = autocannon(options, (error: unknown, result: autocannon.Result) => (error ? fail(error) : finish(result)));
+  instance.on("response", (_client, _status, _bytes, responseTime) => {
+    latencies.push(responseTime);
+  });
+  const result = await done;
+  const elapsed = performance.now() - started;
+  // Requests still unanswered when the run stopped (or timed out) are errors, and count in the
+  // percentiles at the run's length: a lower bound of their latency, never a missing sample.
+  const unanswered = Math.max(0, result.requests.sent - latencies.length);
+  const samples = [...latencies, ...Array.from({ length: unanswered }, () => elapsed)];
+  if (samples.length === 0) {
+    throw new Error(`nothing was sent to ${ctx.api.url}/graphql (${result.errors} connection errors)`);
+  }
+  if (unanswered > 0) {
+    firstError ??= `${unanswered} requests unanswered after ${round(elapsed / 1000)} s (${result.timeouts} timeouts)`;
+  }
+  await settle(ctx);
+  return {
+    connections: plan.connections,
+    requests: latencies.length,
+    unanswered,
+    errors: errors + unanswered,
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    throughput: latencies.length / (elapsed / 1000),
+    firstError,
+  };
+}
+
+/**
+ * Waits until the API answers `{ __typename }` (one SQL statement: the token lookup) within
+ * 200 ms three times in a row: requests a stopped run left behind keep the API and its pool busy,
+ * and must not slow the next run down. Gives up after two minutes.
+ */
+async function settle(ctx: BenchContext): Promise<void> {
+  const until = performance.now() + 120_000;
+  let quick = 0;
+  while (quick < 3 && performance.now() < until) {
+    const started = performance.now();
+    await fetch(`${ctx.api.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${ctx.api.token}` },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    }).then((r) => r.text());
+    quick = performance.now() - started < 200 ? quick + 1 : 0;
+    if (quick === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+/** The web's Kanban document: the whole file, one operation picked by name (its fragments are shared). */
+function kanbanDocument(root: string): string {
+  return readFileSync(join(root, "web/src/features/crm/kanban/Kanban.graphql"), "utf8");
+}
+
+async function moveCandidates(ctx: BenchContext, count: number): Promise<MoveCandidate[]> {
+  // Live accounts (the manager sees all) spread over the whole table, so moves touch old and new rows.
+  const rows: Array<{ id: number | string; version: number | string; follow_up_id: number | string }> = await ctx.dataSource.query(
+    "SELECT id, version, follow_up_id FROM prospection_users WHERE status IN (1, 2) ORDER BY id",
+  );
+  if (rows.length < count) {
+    throw new Error(`board-load needs ${count} live accounts to move once each; the bench database has ${rows.length}`);
+  }
+  const stride = rows.length / count;
+  return Array.from({ length: count }, (_, i) => rows[Math.floor(i * stride)]!).map((r) => ({ id: Number(r.id), version: Number(r.version), statusId: Number(r.follow_up_id) }));
+}
+
+function figure(key: string, label: string, value: number, unit: FigureUnit, baseline?: { label: string; value: number; unit: FigureUnit }, target?: Figure["target"]): Figure {
+  return { key, label, value: round(value, 1), unit, ...(baseline ? { baseline: { ...baseline, value: round(baseline.value, 1) } } : {}), ...(target ? { target } : {}) };
+}
+
+export const boardLoadSuite: BenchSuite = {
+  id: "board-load",
+  title: "Kanban under load: board query and moveAccount",
+  async run(ctx: BenchContext): Promise<SuiteResult> {
+    const document = kanbanDocument(ctx.root);
+    const { one, many } = plans(ctx.quick, CONNECTIONS);
+    const typename = JSON.stringify({ query: "{ __typename }" });
+    const trivial: LoadRequest = { next: () => ({ body: typename, check: (data) => (data.__typename === "Query" ? null : "no __typename") }) };
+
+    // The columns the web shows: one board read tells which statuses are real move targets.
+    const boardBody = JSON.stringify({ query: document, operationName: "Board", variables: { first: BOARD_FIRST } });
+    const probe = await fetch(`${ctx.api.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${ctx.api.token}` },
+      body: boardBody,
+    });
+    const probeText = await probe.text();
+    let statusIds: number[] = [];
+    const probeProblem = responseProblem(probe.status, probeText, (data) => {
+      const columns = (data.board as { columns?: Array<{ status: { id: number } }> } | null)?.columns ?? [];
+      statusIds = columns.map((c) => c.status.id);
+      return columns.length > 1 ? null : "fewer than two columns";
+    });
+    if (probeProblem !== null) {
+      throw new Error(`board-load: the board query failed before the load: ${probeProblem}`);
+    }
+    const columnCount = statusIds.length;
+    const board: LoadRequest = {
+      next: () => ({
+        body: boardBody,
+        check: (data) => {
+          const columns = (data.board as { columns?: Array<{ cards: { edges: unknown[] } }> } | null)?.columns;
+          if (!columns || columns.length !== columnCount) {
+            return `expected ${columnCount} columns, got ${columns?.length ?? "none"}`;
+          }
+          return columns.some((c) => c.cards.edges.length > BOARD_FIRST) ? "a column has more cards than asked" : null;
+        },
+      }),
+    };
+
+    const candidates = await moveCandidates(ctx, one.move.amount + many.move.amount);
+    const moves = planMoves(candidates, statusIds);
+    const moveQueue = (list: PlannedMove[]): LoadRequest => {
+      let next = 0;
+      return {
+        next: () => {
+          const input = list[next % list.length]!;
+          next += 1;
+          return {
+            body: JSON.stringify({ query: document, operationName: "KanbanMoveAccount", variables: { input } }),
+            check: (data) => {
+              const moved = data.moveAccount as { id: string; version: number; followUpStatus: { id: number } } | null;
+              if (!moved || moved.id !== input.accountId) return "moveAccount answered another account";
+              if (moved.followUpStatus.id !== input.followUpStatusId) return `status ${moved.followUpStatus.id}, expected ${input.followUpStatusId}`;
+              return moved.version === input.version + 1 ? null : `version ${moved.version}, expected ${input.version + 1}`;
+            },
+          };
+        },
+      };
+    };
+    const moveOne = moves.slice(0, one.move.amount);
+    const moveMany = moves.slice(one.move.amount);
+
+    // Warm-up (JIT, pool connections, catalog cache), not measured.
+    await load(ctx, { connections: CONNECTIONS, amount: CONNECTIONS * 2, seconds: 10 }, trivial);
+    await load(ctx, { connections: 2, amount: 4, seconds: 20 }, board);
+
+    ctx.log(`board-load: { __typename } at 1 and ${CONNECTIONS} connections`);
+    const trivialOne = await load(ctx, one.typename, trivial);
+    const trivialMany = await load(ctx, many.typename, trivial);
+    ctx.log(`board-load: board (${columnCount} columns × ${BOARD_FIRST} cards) at 1 and ${CONNECTIONS} connections`);
+    const boardOne = await load(ctx, one.board, board);
+    const boardMany = await load(ctx, many.board, board);
+    ctx.log(`board-load: moveAccount at 1 and ${CONNECTIONS} connections`);
+    const moveOneRun = await load(ctx, one.move, moveQueue(moveOne));
+    const moveManyRun = await load(ctx, many.move, moveQueue(moveMany));
+
+    const floor = (run: LoadRun, what: "p50" | "p99") => ({ label: `{ __typename } ${what} at ${run.connections} connection${run.connections > 1 ? "s" : ""}`, value: run[what], unit: "ms" as const });
+    const floorRate = (run: LoadRun) => ({ label: `{ __typename } at ${run.connections} connections`, value: run.throughput, unit: "req/s" as const });
+    const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 1) : 0);
+    const figures: Figure[] = [
+      figure("board.c50.p50", `board p50 at ${CONNECTIONS} connections`, boardMany.p50, "ms", floor(trivialMany, "p50")),
+      figure("board.c50.p99", `board p99 at ${CONNECTIONS} connections`, boardMany.p99, "ms", floor(trivialMany, "p99")),
+      figure("board.c50.throughput", `board throughput at ${CONNECTIONS} connections`, boardMany.throughput, "req/s", floorRate(trivialMany)),
+      figure("board.c1.p50", "board p50 at 1 connection", boardOne.p50, "ms", floor(trivialOne, "p50")),
+      figure("move.c50.p50", `moveAccount p50 at ${CONNECTIONS} connections`, moveManyRun.p50, "ms", floor(trivialMany, "p50")),
+      figure("move.c50.p99", `moveAccount p99 at ${CONNECTIONS} connections`, moveManyRun.p99, "ms", floor(trivialMany, "p99"), {
+        text: `≤ ${MOVE_P99_TARGET_MS} ms at ${CONNECTIONS} concurrent users`,
+        met: moveManyRun.p99 <= MOVE_P99_TARGET_MS,
+      }),
+      figure("move.c50.throughput", `moveAccount throughput at ${CONNECTIONS} connections`, moveManyRun.throughput, "req/s", floorRate(trivialMany)),
+      figure("move.c1.p50", "moveAccount p50 at 1 connection", moveOneRun.p50, "ms", floor(trivialOne, "p50")),
+      figure("board.errors", "board responses with errors", boardOne.errors + boardMany.errors, "count", undefined, { text: "0", met: boardOne.errors + boardMany.errors === 0 }),
+      figure("move.errors", "moveAccount responses with errors", moveOneRun.errors + moveManyRun.errors, "count", undefined, { text: "0", met: moveOneRun.errors + moveManyRun.errors === 0 }),
+    ];
+    const firstErrors = [boardOne, boardMany, moveOneRun, moveManyRun].map((r) => r.firstError).filter((e): e is string => e !== null);
+    const notes = [
+      `Loopback autocannon against the built API with a manager's Bearer token; each run stops at its request count or its duration, whichever comes first ` +
+        `(${ctx.quick ? "quick" : "full"}: board ${many.board.amount} requests / ${many.board.seconds} s, moves ${many.move.amount} / ${many.move.seconds} s at ${CONNECTIONS} connections). ` +
+        `Board: the web's Board document (${columnCount} columns, first ${BOARD_FIRST} cards each, card fields as the Kanban renders them) over ${ctx.accounts.toLocaleString("en-US")} volume accounts. ` +
+        `Moves: the web's KanbanMoveAccount mutation, ${moveOneRun.requests + moveManyRun.requests} distinct accounts spread over the table, each moved once to another active status with its current version, ` +
+        `so each is a real write (status, version, status-change note in one transaction); a response counts as an error unless it is HTTP 200 without GraphQL errors and names the new status and version.`,
+      `Baseline: \`{ __typename }\` at the same concurrency, in the same run. It goes through everything a request pays whatever it asks — HTTP, the per-IP/per-token limits, ` +
+        `the Bearer token lookup, Apollo's parse/validate — and, at ${CONNECTIONS} connections, the queueing of ${CONNECTIONS} clients on this shared 2-core machine; ` +
+        `the ratio to it is what the board's SQL and the move's transaction add (${ratio(moveManyRun.p99, trivialMany.p99)}× for the move p99, ${ratio(boardMany.p99, trivialMany.p99)}× for the board p99). ` +
+        `At 1 connection: board p50 ${round(boardOne.p50)} ms, move p50 ${round(moveOneRun.p50)} ms, \`{ __typename }\` p50 ${round(trivialOne.p50)} ms.`,
+    ];
+    if (moveManyRun.p99 > MOVE_P99_TARGET_MS) {
+      notes.push(
+        `Move p99 target missed (${round(moveManyRun.p99)} ms > ${MOVE_P99_TARGET_MS} ms): the trivial request's own p99 at ${CONNECTIONS} connections is ${round(trivialMany.p99)} ms here, ` +
+          `so ${round(Math.max(0, moveManyRun.p99 - trivialMany.p99))} ms is the move's own share (its transaction: scoped read, compare-and-set UPDATE, re-read, note INSERT).`,
+      );
+    }
+    if (firstErrors.length > 0) {
+      notes.push(`First error: ${firstErrors[0]}`);
+    }
+    return { figures, notes };
+  },
+};
