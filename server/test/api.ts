@@ -26,11 +26,12 @@ export class ApiClient {
     private readonly headers: Record<string, string> = {},
   ) {}
 
-  async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+  /** `operationName` picks one operation of a document that has several (e.g. the web's .graphql files). */
+  async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, operationName?: string): Promise<GraphQLResponse<T>> {
     const response = await fetch(`${this.baseUrl}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", ...this.headers, ...(this.cookie ? { cookie: this.cookie } : {}) },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query, variables, ...(operationName ? { operationName } : {}) }),
     });
     const setCookie = response.headers.get("set-cookie");
     if (setCookie) {
