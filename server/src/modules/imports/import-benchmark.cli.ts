@@ -5,9 +5,10 @@
  * peak RSS sampled during each phase. Measure the built code, as production runs it
  * (`npm start`: node dist/…); `npm run bench` (suite csv) runs it in a child process:
  *   npm run build && node dist/modules/imports/import-benchmark.cli.js [--rows 100000] [--sqlite]
- *     [--database-url mysql://root@127.0.0.1:3306/crm_bench_csv] [--baseline raw]
+ *     [--database-url mysql://root@127.0.0.1:3306/crm_bench_csv] [--baseline raw] [--keep]
  * MariaDB by default, on TEST_MARIADB_URL's server in a new scratch database; with
- * --database-url, on that URL's server in the database it names (created empty, dropped after).
+ * --database-url, on that URL's server in the database it names (created empty, dropped after
+ * unless --keep).
  * `--baseline raw` instead inserts the prospects that import would create by hand-written
  * multi-row INSERTs (import-raw-baseline.ts) and prints their rate: the floor for the commit.
  * Through @swc-node/register the same run reads ~80–110 MB more RSS: the transpiler's native
@@ -40,20 +41,25 @@ function arg(name: string, fallback: string): string {
   return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
 }
 
-/** Peak RSS (MB) while `work` runs, sampled every 50 ms. */
 function round(value: number, digits: number): number {
   return Math.round(value * 10 ** digits) / 10 ** digits;
 }
 
-async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; peakRssMb: number }> {
+/**
+ * Wall seconds, this process's CPU seconds (user + system: on a shared machine the wall time
+ * also counts the waits for a core) and peak RSS (MB, sampled every 50 ms) while `work` runs.
+ */
+async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; cpuSeconds: number; peakRssMb: number }> {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 50);
   const start = performance.now();
+  const cpu = process.cpuUsage();
   try {
     const value = await work();
-    return { value, seconds: round((performance.now() - start) / 1000, 2), peakRssMb: Math.round(peak / 1024 / 1024) };
+    const used = process.cpuUsage(cpu);
+    return { value, seconds: round((performance.now() - start) / 1000, 2), cpuSeconds: round((used.user + used.system) / 1e6, 2), peakRssMb: Math.round(peak / 1024 / 1024) };
   } finally {
     clearInterval(timer);
   }
@@ -124,8 +130,8 @@ async function main(): Promise<void> {
           dialect,
           rows,
           expected: { valid: expected.valid, invalid: expected.invalid, duplicates: expected.duplicates },
-          validated: { status: v.status, total: v.totalRows, valid: v.validRows, invalid: v.invalidRows, duplicate: v.duplicateRows, seconds: validation.seconds, peakRssMb: validation.peakRssMb },
-          committed: { status: c.status, created: c.createdRows, seconds: commit.seconds, rowsPerSecond: Math.round(c.createdRows / commit.seconds), peakRssMb: commit.peakRssMb },
+          validated: { status: v.status, total: v.totalRows, valid: v.validRows, invalid: v.invalidRows, duplicate: v.duplicateRows, seconds: validation.seconds, cpuSeconds: validation.cpuSeconds, peakRssMb: validation.peakRssMb },
+          committed: { status: c.status, created: c.createdRows, seconds: commit.seconds, cpuSeconds: commit.cpuSeconds, rowsPerSecond: Math.round(c.createdRows / commit.seconds), peakRssMb: commit.peakRssMb },
           /** The kernel's peak resident set of the whole process (file generation included). */
           maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
         },
@@ -136,7 +142,9 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await dataSource.destroy().catch(() => undefined);
-    await scratch.drop();
+    if (!process.argv.includes("--keep")) {
+      await scratch.drop();
+    }
   }
 }
 
