@@ -6,7 +6,33 @@ export function webDocument(root: string, path: string): string {
   return readFileSync(join(root, "web/src/features", path), "utf8");
 }
 
-/** An accounts page selecting every relation an account has (list, board and side panel together). */
+/**
+ * An accounts page with every relation the list and the side panel's header and details show:
+ * the list's columns, status with its group, locale, salesman, creator, follow-up data with its
+ * catalogs, contacts, locations, the last notes with authors, the next activity, a client's company.
+ */
+export const ACCOUNTS_LIST_AND_PANEL = `query AccountsListAndPanel($first: Int!, $after: String) {
+  accounts(first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node {
+      id legacyId type status version name companyName email createdAt updatedAt lastActivityAt
+      phone { e164 }
+      locale { id code name }
+      followUpStatus { id name color group { id name } }
+      salesman { id name }
+      createdBy { id name }
+      followUpData { accountSize accountValue monthlyShipments estimatedCloseDate annotations channel { id name } content { id name } ecommerceType { id name } weight { id name } }
+      contacts { id name email jobTitle phone { e164 } }
+      locations { id kind city state postalCode isPrimary }
+      notes(first: 3) { totalCount edges { node { id comment action createdAt author { id name } status { id name } } } }
+      nextScheduledActivity { id scheduledDate action }
+      ... on Client { company { id name assignedExecutive { id name } } }
+    } }
+  }
+}`;
+
+/** An accounts page selecting every relation an account has, the panel tabs' own (reminders, emails, sync, partner data) included. */
 export const ACCOUNTS_EVERY_RELATION = `query AccountsEveryRelation($first: Int!, $after: String) {
   accounts(first: $first, after: $after) {
     totalCount

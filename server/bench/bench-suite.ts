@@ -15,6 +15,8 @@ export interface BenchApi {
   token: string;
   /** That manager's demo login (email and password), for a session sign-in (e.g. the web suite in Chromium). */
   signIn: { email: string; password: string };
+  /** The API process id (its CPU time is in /proc/<pid>/stat), when the orchestrator started it. */
+  pid?: number;
 }
 
 export interface BenchContext {

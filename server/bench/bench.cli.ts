@@ -9,7 +9,7 @@ import type { DataSource } from "typeorm";
 import { REPOSITORY_ROOT, redisAnswers, startBenchApi } from "./bench-api";
 import { BENCH_USAGE, BenchArgsError, parseBenchArgs } from "./bench-args";
 import { prepareBenchDatabase } from "./bench-database";
-import { renderReport, resultsJson, type BenchRun, type MachineInfo, type SuiteOutcome } from "./bench-report";
+import { formatValue, renderReport, resultsJson, type BenchRun, type MachineInfo, type SuiteOutcome } from "./bench-report";
 import type { BenchContext } from "./bench-suite";
 import { createBenchCredentials } from "./bench-token";
 import { BENCH_SUITES } from "./suites";
@@ -77,7 +77,7 @@ async function main(): Promise<number> {
       databaseUrl: db.url,
       accounts: args.accounts,
       dataSource: db.dataSource,
-      api: { url: api.url, token: credentials.token, signIn: credentials.signIn },
+      api: { url: api.url, token: credentials.token, signIn: credentials.signIn, pid: api.pid },
       root,
       log: (message) => log(message),
     };
@@ -87,6 +87,11 @@ async function main(): Promise<number> {
       try {
         const result = await suite.run({ ...ctx, log: (message) => log(`${suite.id}: ${message}`) });
         outcomes.push({ id: suite.id, title: suite.title, seconds: (performance.now() - started) / 1000, result });
+        for (const f of result.figures) {
+          const baseline = f.baseline ? ` (${f.baseline.label}: ${formatValue(f.baseline.value, f.baseline.unit)})` : "";
+          const target = f.target ? ` target ${f.target.text}: ${f.target.met ? "met" : "MISSED"}` : "";
+          log(`  ${f.key} = ${formatValue(f.value, f.unit)}${baseline}${target}`);
+        }
         const missed = result.figures.filter((f) => f.target && !f.target.met).length;
         log(`suite ${suite.id}: ${result.figures.length} figures${missed ? `, ${missed} targets missed` : ""} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
       } catch (error) {

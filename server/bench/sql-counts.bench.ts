@@ -1,6 +1,6 @@
 import { toGlobalId } from "../src/graphql/global-id";
 import { AccountTypeCode } from "../src/modules/accounts/account.entity";
-import { ACCOUNTS_EVERY_RELATION, webDocument } from "./bench-documents";
+import { ACCOUNTS_EVERY_RELATION, ACCOUNTS_LIST_AND_PANEL, webDocument } from "./bench-documents";
 import type { BenchContext, BenchSuite, Figure, SuiteResult } from "./bench-suite";
 import { startCountingApi, type CountingApi } from "./in-process-api";
 
@@ -45,7 +45,8 @@ async function run(ctx: BenchContext): Promise<SuiteResult> {
 
     const pages: Array<{ key: string; label: string; query: string; operationName?: string }> = [
       { key: "list", label: "Accounts page, the web list's document (Accounts.graphql)", query: list, operationName: "Accounts" },
-      { key: "every", label: "Accounts page with every relation", query: ACCOUNTS_EVERY_RELATION, operationName: "AccountsEveryRelation" },
+      { key: "listAndPanel", label: "Accounts page with every relation the list and the side panel show", query: ACCOUNTS_LIST_AND_PANEL, operationName: "AccountsListAndPanel" },
+      { key: "every", label: "Accounts page with every relation, the panel tabs' own included", query: ACCOUNTS_EVERY_RELATION, operationName: "AccountsEveryRelation" },
     ];
     for (const page of pages) {
       const small = await countRequest(api, page.query, { first: 10 }, page.operationName);
@@ -67,6 +68,18 @@ async function run(ctx: BenchContext): Promise<SuiteResult> {
         target: { text: `≤ ${PAGE_TARGET}, same for 10 and 100`, met: met(large.count) },
       });
       notes.push(`${page.label}, 100 accounts: ${describeStatements(large)}.`);
+    }
+
+    const missed = figures.filter((f) => f.key.endsWith(".100") && f.target && !f.target.met);
+    if (missed.length > 0) {
+      notes.push(
+        `Over ${PAGE_TARGET}: ${missed.map((f) => `${f.label.replace(/, 100 accounts$/, "")} (${f.value})`).join("; ")}. ` +
+          "Every relation is one batched statement (a DataLoader per relation, keyed by the page's ids), so the count is the same for 10 and 100 accounts, " +
+          "but it grows with the number of related tables selected: the page, its total, users, follow-up data, contacts, locations, notes, the next activity and companies are nine " +
+          "(the panel tabs' own reminders, sent emails, Respond.io sync and partner data add four). Going lower means reading to-one relations (follow-up data, company, partner data) " +
+          "in the page's own SELECT and priming their loaders; tried for follow-up data, TypeORM 0.3 turns a LIMIT with a join into its two-query DISTINCT strategy " +
+          "(and fails on this ORDER BY), so it needs the page SELECT written by hand: not done in this round. The web's own list page needs 5.",
+      );
     }
 
     const boardCount = await countRequest(api, board, { first: 20 }, "Board");
