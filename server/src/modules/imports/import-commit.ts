@@ -137,22 +137,29 @@ async function commitBatch(
 }
 
 /**
- * import_rows → created with its prospect id, one UPDATE per batch (CASE on the row id).
+ * import_rows → created with its prospect id, MARK_ROWS rows per UPDATE (CASE on the row id).
  * Only rows still waiting are touched; any other count means a concurrent writer, so the
  * batch (prospects included) rolls back.
  */
 async function markCreated(manager: EntityManager, links: Array<{ rowId: number; prospectId: number }>): Promise<void> {
-  if (links.length === 0) {
-    return;
-  }
-  const cases = links.map(() => "WHEN ? THEN ?").join(" ");
-  const sql = `UPDATE import_rows SET state = 'created', prospect_id = CASE id ${cases} END WHERE id IN (${placeholders(links.length)}) AND state IN ('valid', 'duplicate')`;
-  const params = [...links.flatMap((l) => [l.rowId, l.prospectId]), ...links.map((l) => l.rowId)];
-  const result = await manager.queryRunner!.query(sql, params, true);
-  if (result.affected !== links.length) {
-    throw new Error(`import rows changed under the commit: ${String(result.affected)} of ${links.length} rows were still waiting`);
+  for (let start = 0; start < links.length; start += MARK_ROWS) {
+    const chunk = links.slice(start, start + MARK_ROWS);
+    const cases = chunk.map(() => "WHEN ? THEN ?").join(" ");
+    const sql = `UPDATE import_rows SET state = 'created', prospect_id = CASE id ${cases} END WHERE id IN (${placeholders(chunk.length)}) AND state IN ('valid', 'duplicate')`;
+    const params = [...chunk.flatMap((l) => [l.rowId, l.prospectId]), ...chunk.map((l) => l.rowId)];
+    const result = await manager.queryRunner!.query(sql, params, true);
+    if (result.affected !== chunk.length) {
+      throw new Error(`import rows changed under the commit: ${String(result.affected)} of ${chunk.length} rows were still waiting`);
+    }
   }
 }
+
+/**
+ * Rows per marking UPDATE. The database walks the CASE for every row it updates, so one
+ * UPDATE of a whole 1,000-row batch compared ~500,000 ids (~35 ms, more than inserting the
+ * batch's accounts); 100 rows per statement cost a tenth of that in comparisons.
+ */
+const MARK_ROWS = 100;
 
 /** Final counts from the rows themselves, status committed, lease released. */
 async function finishCommit(dataSource: DataSource, importId: number, owner: string): Promise<void> {
