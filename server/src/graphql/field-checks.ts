@@ -60,6 +60,11 @@ export class FieldChecks {
     return Object.keys(this.problems).length === 0;
   }
 
+  /** The problems found so far, by field: what done() throws, for callers that collect them. */
+  get found(): Record<string, string> {
+    return { ...this.problems };
+  }
+
   /** Throws BAD_USER_INPUT when any problem was found. */
   done(): void {
     if (!this.ok) {
