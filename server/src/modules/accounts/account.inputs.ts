@@ -63,4 +63,6 @@ export class AccountFilter {
   @Field(() => DateRangeInput, { nullable: true, description: "Needs all-prospects" }) createdAt?: DateRangeInput | null;
   @Field(() => [ID], { nullable: true, description: "User ids; needs all-prospects" }) @ArrayMaxSize(100) salesmanIds?: string[] | null;
   @Field(() => [SalesRole], { nullable: true, description: "Needs all-prospects" }) salesRoles?: SalesRole[] | null;
+  @Field(() => ID, { nullable: true, description: "CsvImport id: only the accounts that import created (still only those you may see)" })
+  importId?: string | null;
 }

@@ -169,10 +169,24 @@ export function applyFilter(qb: SelectQueryBuilder<AccountEntity>, filter: Accou
       .where("p.key IN (:...salesRoles)");
     qb.andWhere(`${alias}.salesman_id IN (${sub.getQuery()})`, { salesRoles: filter.salesRoles });
   }
+  if (filter.importId) {
+    // idx_import_rows_import_prospect answers it per account; MariaDB turns it into a semijoin over the import's rows.
+    qb.andWhere(`EXISTS (SELECT 1 FROM import_rows fir WHERE fir.import_id = :filterImportId AND fir.prospect_id = ${alias}.id)`, {
+      filterImportId: importIdOf(filter),
+    });
+  }
+}
+
+/** The filter's CsvImport id as a number; BAD_USER_INPUT naming filter.importId when it is not one. */
+function importIdOf(filter: AccountFilter): number | null {
+  return filter.importId ? expectGlobalId(filter.importId, "CsvImport", "filter.importId") : null;
 }
 
 /** Catches filter values that are well-typed but meaningless before any SQL runs. */
 export function validateFilter(filter: AccountFilter | null | undefined): void {
+  if (filter) {
+    importIdOf(filter);
+  }
   const range = filter?.createdAt;
   if (range?.from && range.to && range.from > range.to) {
     throw new UserInputError({ "filter.createdAt": "from must not be after to" });

@@ -82,6 +82,7 @@ export type ImportRowState = "valid" | "invalid" | "duplicate" | "created" | "sk
 @Entity({ name: "import_rows" })
 @Index("uq_import_rows_import_row", ["importId", "rowNumber"], { unique: true })
 @Index("idx_import_rows_import_state", ["importId", "state"])
+@Index("idx_import_rows_import_prospect", ["importId", "prospectId"])
 export class ImportRowEntity {
   @PrimaryGeneratedColumn({ type: "int" })
   id!: number;
