@@ -48,4 +48,15 @@ describe.each(testDialects())("findDuplicates on %s", (dialect) => {
     expect(result.filter((matches) => matches.length > 0).map((m) => m[0]!.accountId)).toEqual([existing[0]!.id]);
     expect(result[650]![0]!.matchedOn).toEqual(["email"]);
   });
+
+  it("should list an account matched on several columns once, several accounts by id, and leave out excludeAccountId", async () => {
+    const candidate: DuplicateCandidate = { email: "otra@example.com", phoneCode: "1", phone: "8112345678", companyName: "Mudanzas Martinez" };
+    const [both] = await findDuplicates(db.dataSource.manager, [candidate]);
+    expect(both!.map((m) => [m.accountId, m.matchedOn])).toEqual([
+      [existing[0]!.id, ["companyName"]],
+      [existing[1]!.id, ["email", "phone"]],
+    ]);
+    const [others] = await findDuplicates(db.dataSource.manager, [candidate], { excludeAccountId: existing[1]!.id });
+    expect(others!.map((m) => m.accountId)).toEqual([existing[0]!.id]);
+  });
 });
