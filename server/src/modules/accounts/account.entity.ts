@@ -32,11 +32,15 @@ export type AccountStatusCode = (typeof AccountStatusCode)[keyof typeof AccountS
 @Index("idx_prospection_users_salesman", ["salesmanId"])
 @Index("idx_prospection_users_company", ["companyId"])
 @Index("idx_prospection_users_created_at", ["createdAt"])
-@Index("idx_prospection_users_name", ["name"])
-@Index("idx_prospection_users_company_name", ["companyName"])
+/**
+ * The search (account.service.ts seek): one branch per column, `col LIKE 'prefix%' AND status IN
+ * (…) ORDER BY created_at DESC LIMIT n`, read from these indexes alone (no table row per match).
+ */
+@Index("idx_prospection_users_name_search", ["name", "status", "createdAt"])
+@Index("idx_prospection_users_company_name_search", ["companyName", "status", "createdAt"])
 @Index("idx_prospection_users_company_name_key", ["companyNameKey"])
-@Index("idx_prospection_users_email", ["email"])
-@Index("idx_prospection_users_phone", ["phone"])
+@Index("idx_prospection_users_email_search", ["email", "status", "createdAt"])
+@Index("idx_prospection_users_phone_search", ["phone", "status", "createdAt"])
 export class AccountEntity {
   @PrimaryGeneratedColumn({ type: "int" })
   id!: number;

@@ -5,6 +5,9 @@ import { LocaleEntity } from "../catalogs/catalog.entities";
 /** A company registered on the platform; a Client account links to one. */
 @Entity({ name: "companies" })
 @Index("idx_companies_executive", ["assignedExecutiveId"])
+/** The companies search (company.service.ts): name or tax id prefix, ordered by name. */
+@Index("idx_companies_name", ["name"])
+@Index("idx_companies_tax_id", ["taxId"])
 export class CompanyEntity {
   @PrimaryGeneratedColumn({ type: "int" })
   id!: number;
