@@ -5,6 +5,7 @@ import { useI18n, useT } from "../../lib/i18n";
 import { accountSizes, accountStatuses, accountTypes, salesRoles } from "../accounts/enums";
 import type { Catalogs } from "../catalogs/useCatalogs";
 import { countActiveFilters, emptyCrmFilters, type CrmFilters } from "./crmUrlState";
+import { ImportFilterChip } from "./ImportFilterChip";
 import { crmMessages } from "./messages";
 
 const searchDebounceMs = 300;
@@ -124,6 +125,7 @@ export function FilterBar({ search, filters, catalogs, canSeeAll, salesmen, onSe
           </label>
         </>
       ) : null}
+      {filters.importId ? <ImportFilterChip importId={filters.importId} onRemove={() => set("importId", null)} /> : null}
       {active > 0 ? (
         <button type="button" className="filter-bar__clear" onClick={() => onFiltersChange(emptyCrmFilters)}>
           {t.filters.clear} ({active})

@@ -5,7 +5,7 @@ describe("readCrmUrlState", () => {
     const state = readCrmUrlState(
       new URLSearchParams(
         "view=list&q=%20acme%20&status=1,2&state=REMOVED&type=CLIENT,PROSPECT&ecommerce=3&size=SME&channel=web,phone" +
-          "&country=1&salesman=VXNlcjox&role=KAE&from=2025-01-01&to=2025-01-31&sort=-companyName&account=Prospect:1",
+          "&country=1&salesman=VXNlcjox&role=KAE&from=2025-01-01&to=2025-01-31&sort=-companyName&account=Prospect:1&fromImport=Q3N2SW1wb3J0Ojc",
       ),
     );
     expect(state).toEqual({
@@ -23,6 +23,7 @@ describe("readCrmUrlState", () => {
         salesRoles: ["KAE"],
         createdFrom: "2025-01-01",
         createdTo: "2025-01-31",
+        importId: "Q3N2SW1wb3J0Ojc",
       },
       sort: { field: "COMPANY_NAME", direction: "DESC" },
       accountId: "Prospect:1",
@@ -70,6 +71,30 @@ describe("updateCrmParams", () => {
       filters: emptyCrmFilters,
     });
     expect(params.toString()).toBe("");
+  });
+});
+
+describe("the fromImport filter", () => {
+  it("should read ?fromImport= apart from the import panel's ?import=, and write it back", () => {
+    const state = readCrmUrlState(new URLSearchParams("import=Q3N2SW1wb3J0Ojg&fromImport=Q3N2SW1wb3J0Ojc"));
+    expect(state.filters).toEqual({ ...emptyCrmFilters, importId: "Q3N2SW1wb3J0Ojc" });
+    const written = updateCrmParams(new URLSearchParams("import=Q3N2SW1wb3J0Ojg&view=list"), { filters: state.filters });
+    expect(written.toString()).toBe("import=Q3N2SW1wb3J0Ojg&view=list&fromImport=Q3N2SW1wb3J0Ojc");
+    expect(readCrmUrlState(written).filters.importId).toBe("Q3N2SW1wb3J0Ojc");
+  });
+
+  it("should ignore an empty ?fromImport= and remove the parameter when the filter is cleared", () => {
+    expect(readCrmUrlState(new URLSearchParams("fromImport=")).filters.importId).toBeNull();
+    expect(readCrmUrlState(new URLSearchParams("fromImport=%20%20")).filters.importId).toBeNull();
+    const cleared = updateCrmParams(new URLSearchParams("view=list&fromImport=Q3N2SW1wb3J0Ojc"), { filters: emptyCrmFilters });
+    expect(cleared.toString()).toBe("view=list");
+  });
+
+  it("should send importId to the server for every user and count it as an active filter", () => {
+    const filters = { ...emptyCrmFilters, importId: "Q3N2SW1wb3J0Ojc" };
+    expect(toAccountFilter("", filters, false)).toEqual({ importId: "Q3N2SW1wb3J0Ojc" });
+    expect(toAccountFilter("ana", filters, true)).toEqual({ search: "ana", importId: "Q3N2SW1wb3J0Ojc" });
+    expect(countActiveFilters(filters, false)).toBe(1);
   });
 });
 

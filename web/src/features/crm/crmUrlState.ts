@@ -17,6 +17,8 @@ export interface CrmFilters {
   readonly salesRoles: NonNullable<AccountFilter["salesRoles"]>;
   readonly createdFrom: string | null;
   readonly createdTo: string | null;
+  /** Only the accounts this CSV import created (CsvImport global id; the import summary links here). */
+  readonly importId: string | null;
 }
 
 /** Everything the CRM page keeps in the URL, so a reload or a shared link shows the same screen. */
@@ -30,7 +32,7 @@ export interface CrmUrlState {
   readonly accountId: string | null;
 }
 
-type ListFilterKey = Exclude<keyof CrmFilters, "createdFrom" | "createdTo">;
+type ListFilterKey = Exclude<keyof CrmFilters, "createdFrom" | "createdTo" | "importId">;
 
 interface ListFilterSpec<T> {
   readonly param: string;
@@ -56,6 +58,8 @@ const listFilterSpecs: { readonly [K in ListFilterKey]: ListFilterSpec<CrmFilter
 const listFilterKeys = Object.keys(listFilterSpecs) as ListFilterKey[];
 const dateParams = { createdFrom: "from", createdTo: "to" } as const;
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+/** `?import=` is the import panel's (useImportUrl); the filter has its own parameter. */
+const importParam = "fromImport";
 
 export const emptyCrmFilters: CrmFilters = Object.freeze({
   statusIds: [],
@@ -69,6 +73,7 @@ export const emptyCrmFilters: CrmFilters = Object.freeze({
   salesRoles: [],
   createdFrom: null,
   createdTo: null,
+  importId: null,
 });
 
 function readList<T>(params: URLSearchParams, spec: ListFilterSpec<T>): T[] {
@@ -113,6 +118,7 @@ export function readCrmUrlState(params: URLSearchParams): CrmUrlState {
       ...(filters as Pick<CrmFilters, ListFilterKey>),
       createdFrom: readDay(params, dateParams.createdFrom),
       createdTo: readDay(params, dateParams.createdTo),
+      importId: params.get(importParam)?.trim() || null,
     },
     sort: readSort(params.get("sort")),
     accountId: params.get("account") || null,
@@ -157,6 +163,7 @@ export function updateCrmParams(params: URLSearchParams, patch: CrmUrlPatch): UR
     }
     setOrDelete(next, dateParams.createdFrom, filters.createdFrom);
     setOrDelete(next, dateParams.createdTo, filters.createdTo);
+    setOrDelete(next, importParam, filters.importId);
   }
   return next;
 }
@@ -186,6 +193,7 @@ export function toAccountFilter(search: string, filters: CrmFilters, canSeeAll: 
     accountSizes: nonEmpty(filters.accountSizes),
     channels: nonEmpty(filters.channels),
     localeIds: nonEmpty(filters.localeIds),
+    importId: filters.importId ?? undefined,
   };
   if (canSeeAll) {
     filter.salesmanIds = nonEmpty(filters.salesmanIds);
@@ -206,7 +214,7 @@ export function countActiveFilters(filters: CrmFilters, canSeeAll: boolean): num
   const keys = listFilterKeys.filter((key) => canSeeAll || !managerOnlyFilterKeys.includes(key));
   const lists = keys.filter((key) => filters[key].length > 0).length;
   const dates = canSeeAll ? [filters.createdFrom, filters.createdTo].filter(Boolean).length : 0;
-  return lists + dates;
+  return lists + dates + (filters.importId ? 1 : 0);
 }
 
 const managerOnlyFilterKeys: readonly ListFilterKey[] = ["salesmanIds", "salesRoles"];

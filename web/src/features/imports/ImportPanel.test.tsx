@@ -142,7 +142,7 @@ describe("ImportPanel", () => {
     server.current = buildImport("COMMITTED", { totalRows: 50, processedRows: 50, validRows: 48, invalidRows: 2, duplicateRows: 0, createdRows: 48 });
     expect(await screen.findByText("48 prospects created.")).toBeTruthy();
     expect(screen.getByText("2 rows skipped (errors or duplicates).")).toBeTruthy();
-    expect(screen.getByRole("link", { name: "See the new accounts" }).getAttribute("href")).toBe("/?view=list&sort=-createdAt");
+    expect(screen.getByRole("link", { name: "See the new accounts" }).getAttribute("href")).toBe("/?view=list&fromImport=Q3N2SW1wb3J0Ojc%3D");
     expect(screen.queryByRole("progressbar")).toBeNull();
     fireEvent.click(screen.getByRole("tab", { name: "Created (48)" }));
     fireEvent.click(await screen.findByRole("link", { name: "Open" }));

@@ -33,8 +33,9 @@ export function ImportCounts({ csvImport }: { csvImport: ImportPanel_ImportFragm
             {csvImport.totalRows > csvImport.createdRows ? t.summary.skipped(csvImport.totalRows - csvImport.createdRows, n(csvImport.totalRows - csvImport.createdRows)) : null}
           </p>
           <p>
-            {/* Accounts cannot be filtered by import: the newest first puts this import's on top. */}
-            <Link to={{ search: "?view=list&sort=-createdAt" }}>{t.summary.seeAccounts}</Link> <small>{t.summary.seeAccountsHint}</small>
+            {/* The list filtered to this import's accounts (AccountFilter.importId); a chip there removes it. */}
+            <Link to={{ search: `?${new URLSearchParams({ view: "list", fromImport: csvImport.id }).toString()}` }}>{t.summary.seeAccounts}</Link>{" "}
+            <small>{t.summary.seeAccountsHint}</small>
           </p>
         </div>
       ) : null}
