@@ -78,10 +78,20 @@ describe("CSV import in the browser", () => {
       await panel.getByText("2 prospects created.").waitFor({ timeout: 30_000 });
       await panel.getByText("3 rows skipped (errors or duplicates).").waitFor();
 
+      // The link filters the list to this import: exactly its two accounts, whatever else is newest.
       await panel.getByRole("link", { name: "See the new accounts" }).click();
       await panel.waitFor({ state: "detached" });
-      const names = await crm.visibleNames();
-      expect(names.slice(0, 2).sort()).toEqual([first, last].sort());
+      expect(new URL(page.url()).searchParams.get("view")).toBe("list");
+      const importId = new URL(page.url()).searchParams.get("fromImport");
+      expect(importId).toBeTruthy();
+      await page.getByText(`From import: leads-${stamp}.csv`).waitFor();
+      await crm.waitForTotal(2);
+      expect((await crm.visibleNames()).sort()).toEqual([first, last].sort());
+
+      // Removing the chip shows every account again.
+      await page.getByRole("button", { name: `Remove filter From import: leads-${stamp}.csv` }).click();
+      await page.waitForFunction(() => !new URL(location.href).searchParams.has("fromImport"));
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid="accounts-total"]')?.textContent) > 2);
 
       // The import is listed under "Recent imports" and reopens with its summary, focus in the panel.
       await page.getByRole("button", { name: "Import CSV" }).click();
