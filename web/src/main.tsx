@@ -6,6 +6,7 @@ import { BrowserRouter } from "react-router";
 import { App } from "./App";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { ToastProvider } from "./components/Toast";
+import { preloadCrmView } from "./features/crm/views";
 import { createApolloClient } from "./lib/apollo";
 import { config } from "./lib/config";
 import { I18nProvider } from "./lib/I18nProvider";
@@ -17,6 +18,11 @@ if (!rootElement) {
 }
 
 const client = createApolloClient({ uri: config.graphqlUrl });
+
+// The CRM view in the URL downloads alongside the session check instead of after it.
+if (window.location.pathname === "/") {
+  preloadCrmView(window.location.search);
+}
 
 createRoot(rootElement).render(
   <StrictMode>

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useState } from "react";
 
 import type { AccountOrder } from "../../__generated__/graphql";
 import { useT } from "../../lib/i18n";
+import { commonMessages } from "../../lib/messages";
 import { AddProspectButton } from "../add-prospect/AddProspectButton";
 import { useCan } from "../auth/useCan";
 import { useCatalogs } from "../catalogs/useCatalogs";
@@ -35,6 +36,7 @@ function useMountedOnce(open: boolean): boolean {
  */
 export function CrmPage() {
   const t = useT(crmMessages);
+  const common = useT(commonMessages);
   const { state, update } = useCrmUrlState();
   const canSeeAll = useCan("all-prospects");
   const { catalogs } = useCatalogs();
@@ -68,13 +70,16 @@ export function CrmPage() {
         onSearchChange={onSearchChange}
         onFiltersChange={onFiltersChange}
       />
-      <ActiveView
-        filter={filter}
-        sort={state.sort}
-        onSortChange={onSortChange}
-        openAccountId={state.accountId}
-        onOpenAccount={onOpenAccount}
-      />
+      {/* Each view is its own chunk (views.ts); main.tsx starts loading the URL's one at startup. */}
+      <Suspense fallback={<p role="status">{common.loading}</p>}>
+        <ActiveView
+          filter={filter}
+          sort={state.sort}
+          onSortChange={onSortChange}
+          openAccountId={state.accountId}
+          onOpenAccount={onOpenAccount}
+        />
+      </Suspense>
       {/* Outside the view switcher: any view opens it by setting ?account=. */}
       {accountPanelMounted ? (
         <Suspense fallback={null}>

@@ -19,6 +19,9 @@ export function ViewSwitcher({ active, onChange }: ViewSwitcherProps) {
           aria-pressed={view.key === active.key}
           className="view-switcher__button"
           onClick={() => onChange(view.key)}
+          // About to switch: start downloading the view's chunk.
+          onPointerEnter={view.preload}
+          onFocus={view.preload}
         >
           {t.views[view.key]}
         </button>
