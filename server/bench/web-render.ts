@@ -93,7 +93,7 @@ export class BoardBrowser {
   static async open(options: { executablePath: string; baseUrl: string; signIn: Credentials }): Promise<BoardBrowser> {
     const browser = await chromium.launch({ executablePath: options.executablePath, headless: true, chromiumSandbox: false, args: CHROMIUM_ARGS });
     try {
-      const context = await browser.newContext({ baseURL: options.baseUrl, locale: "en-US", viewport: { width: 1400, height: 900 } });
+      const context = await browser.newContext({ baseURL: options.baseUrl, locale: "en-US", timezoneId: "UTC", viewport: { width: 1400, height: 900 } });
       const page = await context.newPage();
       page.setDefaultTimeout(60_000);
       await page.goto("/login");

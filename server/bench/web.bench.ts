@@ -1,7 +1,8 @@
 import { join } from "node:path";
 
-import type { BenchApi, BenchContext, BenchSuite, Figure, SuiteResult } from "./bench-suite";
+import type { BenchContext, BenchSuite, Figure, SuiteResult } from "./bench-suite";
 import { percentile, round } from "./stats";
+import { fullBoardFilter } from "./web-board-filter";
 import { GZIP_LEVEL, gzipTotal, kilobytes, measureBundle, type BundleSizes } from "./web-bundle";
 import { BoardBrowser, measureBoards, type BoardFilter, type RenderSample } from "./web-render";
 
@@ -10,55 +11,6 @@ const INITIAL_JS_TARGET_KB = 300;
 const FULL_BOARD_TARGET_MS = 1_500;
 /** The full board shows about this many accounts (all of them when the volume is smaller). */
 const FULL_BOARD_ACCOUNTS = 10_000;
-
-interface SalesmanCount {
-  id: string;
-  name: string;
-  accounts: number;
-}
-
-async function graphql<T>(api: BenchApi, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(`${api.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${api.token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (!body.data || body.errors?.length) {
-    throw new Error(`GraphQL ${response.status}: ${body.errors?.map((error) => error.message).join("; ") ?? "no data"}`);
-  }
-  return body.data;
-}
-
-async function boardTotal(api: BenchApi, filter: Record<string, unknown>): Promise<number> {
-  const data = await graphql<{ board: { totalCount: number } }>(api, "query BenchBoardTotal($filter: AccountFilter) { board(filter: $filter, first: 1) { totalCount } }", { filter });
-  return data.board.totalCount;
-}
-
-/**
- * The salesmen whose accounts together come closest to FULL_BOARD_ACCOUNTS without passing it by
- * more than a tenth (largest first, greedily): the full board is a filter a manager would use.
- */
-async function fullBoardSalesmen(api: BenchApi): Promise<{ salesmen: SalesmanCount[]; everyone: number }> {
-  const { salesmen } = await graphql<{ salesmen: { id: string; name: string }[] }>(api, "query BenchSalesmen { salesmen { id name } }");
-  const counts: SalesmanCount[] = [];
-  for (const salesman of salesmen) {
-    counts.push({ ...salesman, accounts: await boardTotal(api, { salesmanIds: [salesman.id] }) });
-  }
-  counts.sort((a, b) => b.accounts - a.accounts);
-  const picked: SalesmanCount[] = [];
-  let sum = 0;
-  for (const salesman of counts) {
-    if (sum >= FULL_BOARD_ACCOUNTS * 0.95 || picked.length === 100) {
-      break;
-    }
-    if (salesman.accounts > 0 && sum + salesman.accounts <= FULL_BOARD_ACCOUNTS * 1.1) {
-      picked.push(salesman);
-      sum += salesman.accounts;
-    }
-  }
-  return { salesmen: picked, everyone: counts.reduce((total, salesman) => total + salesman.accounts, 0) };
-}
 
 function bundleFigures(sizes: BundleSizes): { figures: Figure[]; notes: string[] } {
   const initial = gzipTotal(sizes.initial);
@@ -108,15 +60,10 @@ function breakdown(samples: readonly RenderSample[]): string {
 }
 
 async function renderFigures(ctx: BenchContext): Promise<{ figures: Figure[]; notes: string[] }> {
-  const { salesmen, everyone } = await fullBoardSalesmen(ctx.api);
-  const salesmanParam = salesmen.map((salesman) => salesman.id).join(",");
-  const full: BoardFilter = {
-    params: salesmanParam ? { salesman: salesmanParam } : {},
-    description: salesmen.length > 0 ? `salesman = ${salesmen.map((salesman) => `${salesman.name} (${salesman.accounts})`).join(", ")}` : "no filter",
-  };
-  // The same salesmen, created in a year no account is: same query shape, nothing matches.
-  const empty: BoardFilter = { params: { ...full.params, from: "2099-01-01" }, description: `${full.description}, created from 2099-01-01` };
-  ctx.log(`web: full board = ${full.description}`);
+  const { filter: full, withSalesman, expected } = await fullBoardFilter(ctx.api, FULL_BOARD_ACCOUNTS);
+  // The same filter, created from a year no account is: same query shape, nothing matches.
+  const empty: BoardFilter = { params: { ...full.params, from: "2099-01-01" }, description: "the same filter with created from 2099-01-01" };
+  ctx.log(`web: full board = ${full.description}: ${expected.toLocaleString("en-US")} accounts`);
 
   const runs = ctx.quick ? 3 : 7;
   const browser = await BoardBrowser.open({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", baseUrl: ctx.api.url, signIn: ctx.api.signIn });
@@ -152,7 +99,7 @@ async function renderFigures(ctx: BenchContext): Promise<{ figures: Figure[]; no
         `**Board render**: headless Chromium (${process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"}), 1400×900, signed in as ${ctx.api.signIn.email}; ` +
           `a full page load of \`/?view=kanban&…\` each run, ${runs} runs of each board alternating after one warm-up each. A MutationObserver installed before the app's scripts ` +
           `marks (performance.mark, from navigation start) when the first card enters the DOM (full board) or the first column (empty board). ` +
-          `Full board: ${full.description} — the board reports ${fullState.totalCount.toLocaleString("en-US")} accounts (${everyone.toLocaleString("en-US")} have a salesman), ` +
+          `Full board: ${full.description} — the board reports ${fullState.totalCount.toLocaleString("en-US")} accounts (of ${withSalesman.toLocaleString("en-US")} with a salesman), ` +
           `${fullState.columns} columns, ${fullState.domCards} card elements in the DOM. Samples (ms): full ${boards.full.samples.map((sample) => round(sample.ready, 0)).join(", ")}; ` +
           `empty ${boards.empty.samples.map((sample) => round(sample.ready, 0)).join(", ")}. ` +
           `Full board (p50 from navigation start): ${breakdown(boards.full.samples)}. Empty board: ${breakdown(boards.empty.samples)}.`,
