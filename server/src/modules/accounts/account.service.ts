@@ -48,7 +48,6 @@ export class AccountService {
     validateFilter(args.filter);
     assertFilterAllowed(args.filter, viewer);
     const order = orderOrDefault(args.orderBy);
-    const base = this.scoped(viewer, args.filter);
     let after: KeysetPosition | null = null;
     if (args.after) {
       const [value, id] = decodeCursor(args.after);
@@ -68,8 +67,30 @@ export class AccountService {
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       },
-      totalCount: () => (count ??= base.getCount()),
+      totalCount: () => (count ??= this.count(viewer, args.filter)),
     };
+  }
+
+  /**
+   * How many accounts the connection holds. With a search, the ids of the per-column branches
+   * are counted once each (their union): each branch reads its (column, status, created_at)
+   * index, where one OR of the columns read every matching row of the table (index_merge).
+   */
+  private async count(viewer: Viewer, filter: AccountFilter | null | undefined): Promise<number> {
+    const search = searchConditions(filter?.search);
+    if (!search) {
+      return this.scoped(viewer, filter).getCount();
+    }
+    const narrowed = { ...filter, search: null };
+    const counted = this.dataSource.createQueryBuilder();
+    const branches = search.conditions("s").map((_, i) => {
+      const alias = `s${i}`;
+      const branch = this.scoped(viewer, narrowed, alias).select(`${alias}.id`, "id").andWhere(search.conditions(alias)[i]!, search.params);
+      counted.setParameters(branch.getParameters());
+      return branch.getQuery();
+    });
+    const row = await counted.select("COUNT(*)", "n").from(`(${branches.join(" UNION ")})`, "m").getRawOne<{ n: number | string }>();
+    return Number(row?.n ?? 0);
   }
 
   /**
