@@ -63,7 +63,7 @@ async function renderFigures(ctx: BenchContext): Promise<{ figures: Figure[]; no
   const { filter: full, withSalesman, expected } = await fullBoardFilter(ctx.api, FULL_BOARD_ACCOUNTS);
   // The same filter, created from a year no account is: same query shape, nothing matches.
   const empty: BoardFilter = { params: { ...full.params, from: "2099-01-01" }, description: "the same filter with created from 2099-01-01" };
-  ctx.log(`web: full board = ${full.description}: ${expected.toLocaleString("en-US")} accounts`);
+  ctx.log(`full board = ${full.description}: ${expected.toLocaleString("en-US")} accounts`);
 
   const runs = ctx.quick ? 3 : 7;
   const browser = await BoardBrowser.open({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", baseUrl: ctx.api.url, signIn: ctx.api.signIn });
@@ -119,7 +119,7 @@ export const webSuite: BenchSuite = {
   title: "Web: initial bundle and Kanban first render",
   async run(ctx: BenchContext): Promise<SuiteResult> {
     const distDir = join(ctx.root, "web", "dist");
-    ctx.log(`web: sizing ${distDir}`);
+    ctx.log(`sizing ${distDir}`);
     const bundle = bundleFigures(measureBundle(distDir));
     const render = await renderFigures(ctx);
     return { figures: [...bundle.figures, ...render.figures], notes: [...bundle.notes, ...render.notes] };
