@@ -1,5 +1,6 @@
 import { AccountEntity } from "../modules/accounts/account.entity";
 import { CompanyEntity } from "../modules/accounts/company.entity";
+import { AccountWriteGenerationSubscriber } from "../modules/accounts/account-write-generation";
 import { CompanyNameKeySubscriber } from "../modules/accounts/company-name-key";
 import { ApiTokenEntity } from "../modules/auth/api-token.entity";
 import { PermissionEntity, UserPermissionEntity } from "../modules/auth/permission.entity";
@@ -56,4 +57,4 @@ export const entities = [
 ];
 
 /** Entity subscribers of the DataSource. */
-export const subscribers = [CompanyNameKeySubscriber];
+export const subscribers = [CompanyNameKeySubscriber, AccountWriteGenerationSubscriber];

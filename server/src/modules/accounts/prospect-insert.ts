@@ -2,6 +2,7 @@ import type { EntityManager } from "typeorm";
 import { dialectOf } from "../../db/data-source";
 import { insertValues } from "../../db/raw-insert";
 import { respondioAddProspectJob, writeOutbox } from "../../jobs/queues";
+import { noteAccountWrite } from "./account-write-generation";
 import { AccountEntity, AccountStatusCode, type AccountTypeCode } from "./account.entity";
 import { companyNameKey } from "./company-name-key";
 import type { ValidProspect } from "./prospect-rules";
@@ -57,6 +58,7 @@ export async function insertProspects(manager: EntityManager, prospects: readonl
       chunk.map((p, i) => [chunkIds[i], p.followUpStatusId, p.creationNote, p.createdBy, now, now]),
     );
   }
+  noteAccountWrite(manager); // plain INSERTs: no TypeORM events reach AccountWriteGenerationSubscriber
   return ids;
 }
 
