@@ -17,8 +17,8 @@ const COMMIT_TARGET_RATIO = 0.5;
 interface ImportRun {
   rows: number;
   expected: { valid: number; invalid: number; duplicates: number };
-  validated: { status: string; total: number; valid: number; invalid: number; duplicate: number; seconds: number; cpuSeconds: number; peakRssMb: number };
-  committed: { status: string; created: number; seconds: number; cpuSeconds: number; rowsPerSecond: number; peakRssMb: number };
+  validated: { status: string; total: number; valid: number; invalid: number; duplicate: number; seconds: number; cpuSeconds: number; peakRssMb: number; peakHeapMb: number };
+  committed: { status: string; created: number; seconds: number; cpuSeconds: number; rowsPerSecond: number; peakRssMb: number; peakHeapMb: number };
   maxRssMb: number;
 }
 
@@ -128,7 +128,8 @@ export const csvSuite: BenchSuite = {
           `(whole-file inspection, then the background validation into import_rows) and commits them (skip invalid and duplicates), in its own empty database ` +
           `beside the bench database; the validation classified ${counts}. Validate = upload until the import is \`validated\`; its target is for 100,000 rows and ` +
           `${ctx.quick ? `scaled linearly to this --quick run's ${rows.toLocaleString("en-US")} rows (streamed in batches of 1,000 rows: the work per row does not grow with the file; the full run measures 100,000)` : "this run measures 100,000"}. ` +
-          `RSS: the process's resident set sampled every 50 ms during each phase, and the kernel's maxrss for the whole process.`,
+          `RSS: the process's resident set sampled every 50 ms during each phase, and the kernel's maxrss for the whole process; ` +
+          `the V8 heap in use peaked at ${v.peakHeapMb} MB while validating and ${c.peakHeapMb} MB while committing (the rest of the RSS is V8's reserve, code and buffers).`,
         `**Raw baseline**: in another empty database of the same server, the same ${raw.inserted.toLocaleString("en-US")} prospects (values prepared before the clock starts) ` +
           `inserted by hand-written multi-row INSERTs with mysql2 into prospection_users, follow_up_data, outbox and prospect_follow_up_comments, ` +
           `200 rows per statement and 1,000 prospects per transaction like the commit, once before and once after the import: ${rawBefore.rowsPerSecond.toLocaleString("en-US")} and ` +

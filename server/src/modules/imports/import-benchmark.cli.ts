@@ -47,19 +47,23 @@ function round(value: number, digits: number): number {
 
 /**
  * Wall seconds, this process's CPU seconds (user + system: on a shared machine the wall time
- * also counts the waits for a core) and peak RSS (MB, sampled every 50 ms) while `work` runs.
+ * also counts the waits for a core), peak RSS and peak V8 heap in use (MB, sampled every
+ * 50 ms) while `work` runs.
  */
-async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; cpuSeconds: number; peakRssMb: number }> {
+async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; cpuSeconds: number; peakRssMb: number; peakHeapMb: number }> {
   let peak = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
   const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
+    const memory = process.memoryUsage();
+    peak = Math.max(peak, memory.rss);
+    peakHeap = Math.max(peakHeap, memory.heapUsed);
   }, 50);
   const start = performance.now();
   const cpu = process.cpuUsage();
   try {
     const value = await work();
     const used = process.cpuUsage(cpu);
-    return { value, seconds: round((performance.now() - start) / 1000, 2), cpuSeconds: round((used.user + used.system) / 1e6, 2), peakRssMb: Math.round(peak / 1024 / 1024) };
+    return { value, seconds: round((performance.now() - start) / 1000, 2), cpuSeconds: round((used.user + used.system) / 1e6, 2), peakRssMb: Math.round(peak / 1024 / 1024), peakHeapMb: Math.round(peakHeap / 1024 / 1024) };
   } finally {
     clearInterval(timer);
   }
@@ -130,8 +134,8 @@ async function main(): Promise<void> {
           dialect,
           rows,
           expected: { valid: expected.valid, invalid: expected.invalid, duplicates: expected.duplicates },
-          validated: { status: v.status, total: v.totalRows, valid: v.validRows, invalid: v.invalidRows, duplicate: v.duplicateRows, seconds: validation.seconds, cpuSeconds: validation.cpuSeconds, peakRssMb: validation.peakRssMb },
-          committed: { status: c.status, created: c.createdRows, seconds: commit.seconds, cpuSeconds: commit.cpuSeconds, rowsPerSecond: Math.round(c.createdRows / commit.seconds), peakRssMb: commit.peakRssMb },
+          validated: { status: v.status, total: v.totalRows, valid: v.validRows, invalid: v.invalidRows, duplicate: v.duplicateRows, seconds: validation.seconds, cpuSeconds: validation.cpuSeconds, peakRssMb: validation.peakRssMb, peakHeapMb: validation.peakHeapMb },
+          committed: { status: c.status, created: c.createdRows, seconds: commit.seconds, cpuSeconds: commit.cpuSeconds, rowsPerSecond: Math.round(c.createdRows / commit.seconds), peakRssMb: commit.peakRssMb, peakHeapMb: commit.peakHeapMb },
           /** The kernel's peak resident set of the whole process (file generation included). */
           maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
         },
