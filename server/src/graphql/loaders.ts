@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { createAccountFactLoaders } from "../modules/accounts/account-facts.loaders";
 import { createAccountLoaders } from "../modules/accounts/account.loaders";
 import { createCompanyLoaders } from "../modules/accounts/company.loaders";
 import { createUserLoaders } from "../modules/auth/user.loaders";
@@ -25,6 +26,7 @@ export function createLoaders(dataSource: DataSource) {
     ...createEmailLoaders(dataSource),
     ...createNoteLoaders(dataSource),
     ...createJobLoaders(dataSource),
+    ...createAccountFactLoaders(dataSource),
   };
 }
 

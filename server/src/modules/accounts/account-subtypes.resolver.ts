@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
 import { NotFoundError } from "../../graphql/errors";
 import type { PartnerDataEntity } from "../partners/partner-data.entity";
+import { loadAccountFact } from "./account-facts.loaders";
 import type { AccountEntity } from "./account.entity";
 import { Client, PartnerProspect } from "./account.types";
 import type { CompanyEntity } from "./company.entity";
@@ -10,7 +11,7 @@ import type { CompanyEntity } from "./company.entity";
 export class PartnerProspectResolver {
   @FieldResolver()
   partnerData(@Root() account: AccountEntity, @Ctx() ctx: Context): Promise<PartnerDataEntity | null> {
-    return ctx.loaders.partnerDataByProspectId.load(account.id);
+    return loadAccountFact(ctx.loaders, account, "partnerData");
   }
 }
 
@@ -18,7 +19,7 @@ export class PartnerProspectResolver {
 export class ClientResolver {
   @FieldResolver()
   async company(@Root() account: AccountEntity, @Ctx() ctx: Context): Promise<CompanyEntity> {
-    const company = account.companyId === null ? null : await ctx.loaders.companiesById.load(account.companyId);
+    const company = account.companyId === null ? null : await loadAccountFact(ctx.loaders, account, "company");
     if (!company) {
       throw new NotFoundError("Company of account", account.id);
     }

@@ -11,6 +11,7 @@ import type { LocationEntity } from "../locations/location.entity";
 import { noteCursor, type NoteRecord } from "../notes/note.loaders";
 import { NoteConnection } from "../notes/note.types";
 import type { ReminderEntity } from "../reminders/reminder.entity";
+import { loadAccountFact } from "./account-facts.loaders";
 import type { AccountEntity } from "./account.entity";
 import { AccountFilter, AccountOrder } from "./account.inputs";
 import type { AccountPage } from "./account.service";
@@ -80,12 +81,12 @@ export class AccountResolver {
 
   @FieldResolver()
   salesman(@Root() account: AccountEntity, @Ctx() ctx: Context): Promise<UserEntity | null> | null {
-    return account.salesmanId === null ? null : ctx.loaders.usersById.load(account.salesmanId);
+    return account.salesmanId === null ? null : loadAccountFact(ctx.loaders, account, "salesman");
   }
 
   @FieldResolver()
   async createdBy(@Root() account: AccountEntity, @Ctx() ctx: Context): Promise<UserEntity> {
-    const user = await ctx.loaders.usersById.load(account.createdBy);
+    const user = await loadAccountFact(ctx.loaders, account, "creator");
     if (!user) {
       throw new NotFoundError("User", account.createdBy);
     }
@@ -94,7 +95,7 @@ export class AccountResolver {
 
   @FieldResolver()
   followUpData(@Root() account: AccountEntity, @Ctx() ctx: Context): Promise<FollowUpDataEntity | null> {
-    return ctx.loaders.followUpDataByProspectId.load(account.id);
+    return loadAccountFact(ctx.loaders, account, "followUpData");
   }
 
   @FieldResolver()

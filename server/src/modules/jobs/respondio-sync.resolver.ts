@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
+import { loadAccountFact } from "../accounts/account-facts.loaders";
 import type { AccountEntity } from "../accounts/account.entity";
 import { Account } from "../accounts/account.types";
 import { RespondioSync, syncStatusOf } from "./job.types";
@@ -8,7 +9,7 @@ import { RespondioSync, syncStatusOf } from "./job.types";
 export class AccountRespondioSyncResolver {
   @FieldResolver(() => RespondioSync, { nullable: true, description: "The lead sync to Respond.io of this prospect; null when none was enqueued (e.g. accounts older than the sync)" })
   async respondioSync(@Root() account: AccountEntity, @Ctx() ctx: Context): Promise<RespondioSync | null> {
-    const row = await ctx.loaders.respondioOutboxByProspectId.load(account.id);
+    const row = await loadAccountFact(ctx.loaders, account, "respondioOutbox");
     if (!row) {
       return null;
     }
