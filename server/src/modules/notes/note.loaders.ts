@@ -81,36 +81,105 @@ export function noteCursor(note: NoteRecord): string {
   return encodeCursor([note.sortKey, note.source, note.id]);
 }
 
+/**
+ * A timeline window read for one account: its first `first` notes (a page), or with `first` null
+ * its activity summary. One statement answers both, so a request asking an account's notes and its
+ * last/next activity reads the timeline once.
+ */
+interface WindowKey {
+  accountId: number;
+  first: number | null;
+}
+
+function windowKey(key: WindowKey): string {
+  return `${key.accountId}:${key.first ?? "summary"}`;
+}
+
+function toPage(rows: RawNote[], first: number): NotePage {
+  const mine = rows.filter((r) => Number(r.rn) <= first + 1);
+  return {
+    records: mine.slice(0, first).map(toRecord),
+    totalCount: mine.length > 0 ? Number(mine[0]!.total) : 0,
+    hasNextPage: mine.length > first,
+  };
+}
+
+function toSummary(rows: RawNote[]): ActivitySummary {
+  const row = rows.find((r) => Number(r.rn_next) === 1);
+  if (!row) {
+    return { lastActivityAt: null, nextScheduled: null };
+  }
+  return { lastActivityAt: toDate(row.last_at), nextScheduled: Number(row.upcoming) === 1 ? toRecord(row) : null };
+}
+
 export function createNoteLoaders(dataSource: DataSource) {
   const dialect = dialectOf(dataSource);
 
-  /** First N notes of many accounts in one statement (window functions), or one page after a cursor. */
-  async function loadPages(keys: readonly NotePageKey[]): Promise<NotePage[]> {
-    const results = new Map<string, NotePage>();
-    const plain = keys.filter((k) => k.after === null);
-    const byFirst = new Map<number, number[]>();
-    for (const key of plain) {
-      byFirst.set(key.first, [...(byFirst.get(key.first) ?? []), key.accountId]);
-    }
-    for (const [first, accountIds] of byFirst) {
-      const timeline = timelineSql(dialect, accountIds);
-      const rows: RawNote[] = await dataSource.query(
-        `SELECT * FROM (
-           SELECT n.*, ROW_NUMBER() OVER (PARTITION BY n.account_id ORDER BY n.created_at DESC, n.source DESC, n.id DESC) AS rn,
-                  COUNT(*) OVER (PARTITION BY n.account_id) AS total
-             FROM (${timeline.sql}) n
-         ) x WHERE x.rn <= ? ORDER BY x.account_id, x.rn`,
-        [...timeline.params, first + 1],
-      );
-      for (const accountId of accountIds) {
-        const mine = rows.filter((r) => Number(r.account_id) === accountId);
-        results.set(JSON.stringify({ accountId, first, after: null }), {
-          records: mine.slice(0, first).map(toRecord),
-          totalCount: mine.length > 0 ? Number(mine[0]!.total) : 0,
-          hasNextPage: mine.length > first,
-        });
+  /**
+   * Per account, in one statement (window functions): its notes ranked newest first (rn) up to
+   * `noteLimit`, with their count, plus the row of its soonest upcoming scheduled note (rn_next = 1,
+   * else its earliest note) carrying its newest note time.
+   */
+  async function readWindow(accountIds: readonly number[], noteLimit: number): Promise<Map<number, RawNote[]>> {
+    const timeline = timelineSql(dialect, accountIds);
+    const now = dateParam(dialect, new Date());
+    const rows: RawNote[] = await dataSource.query(
+      `SELECT * FROM (
+         SELECT n.*, ROW_NUMBER() OVER (PARTITION BY n.account_id ORDER BY n.created_at DESC, n.source DESC, n.id DESC) AS rn,
+                COUNT(*) OVER (PARTITION BY n.account_id) AS total,
+                MAX(n.created_at) OVER (PARTITION BY n.account_id) AS last_at,
+                ROW_NUMBER() OVER (PARTITION BY n.account_id
+                  ORDER BY CASE WHEN n.scheduled_date >= ? THEN 0 ELSE 1 END, n.scheduled_date, n.id) AS rn_next,
+                CASE WHEN n.scheduled_date >= ? THEN 1 ELSE 0 END AS upcoming
+           FROM (${timeline.sql}) n
+       ) x WHERE x.rn <= ? OR x.rn_next = 1 ORDER BY x.account_id, x.rn`,
+      [now, now, ...timeline.params, noteLimit],
+    );
+    const byAccount = new Map<number, RawNote[]>();
+    for (const row of rows) {
+      const accountId = Number(row.account_id);
+      const mine = byAccount.get(accountId);
+      if (mine) {
+        mine.push(row);
+      } else {
+        byAccount.set(accountId, [row]);
       }
     }
+    return byAccount;
+  }
+
+  /** One statement per page size asked (one in practice); the summaries asked ride with the first. */
+  async function loadWindows(keys: readonly WindowKey[]): Promise<RawNote[][]> {
+    const summaryIds = keys.filter((k) => k.first === null).map((k) => k.accountId);
+    const firsts = [...new Set(keys.flatMap((k) => (k.first === null ? [] : [k.first])))];
+    const results = new Map<string, RawNote[]>();
+    // Summaries only: one statement ranking no notes (noteLimit 0).
+    const groups: Array<number | null> = firsts.length > 0 ? firsts : [null];
+    for (const [i, first] of groups.entries()) {
+      const summaries = i === 0 ? summaryIds : [];
+      const pageIds = first === null ? [] : keys.filter((k) => k.first === first).map((k) => k.accountId);
+      const byAccount = await readWindow([...new Set([...pageIds, ...summaries])], first === null ? 0 : first + 1);
+      for (const accountId of pageIds) {
+        results.set(windowKey({ accountId, first }), byAccount.get(accountId) ?? []);
+      }
+      for (const accountId of summaries) {
+        results.set(windowKey({ accountId, first: null }), byAccount.get(accountId) ?? []);
+      }
+    }
+    return keys.map((key) => results.get(windowKey(key)) ?? []);
+  }
+
+  const windows = new DataLoader<WindowKey, RawNote[], string>(loadWindows, { cacheKeyFn: windowKey });
+
+  /** First N notes of many accounts through the shared window read, or one page after a cursor. */
+  async function loadPages(keys: readonly NotePageKey[]): Promise<Array<NotePage | Error>> {
+    const plain = keys.filter((k) => k.after === null);
+    const read = await windows.loadMany(plain.map(({ accountId, first }) => ({ accountId, first })));
+    const results = new Map<string, NotePage | Error>();
+    plain.forEach((key, i) => {
+      const rows = read[i]!;
+      results.set(JSON.stringify(key), rows instanceof Error ? rows : toPage(rows, key.first));
+    });
     for (const key of keys.filter((k) => k.after !== null)) {
       results.set(JSON.stringify(key), await loadAfter(key));
     }
@@ -138,28 +207,10 @@ export function createNoteLoaders(dataSource: DataSource) {
     };
   }
 
-  /** Newest note time and soonest upcoming scheduled note of many accounts, in one statement. */
-  async function loadActivity(accountIds: readonly number[]): Promise<ActivitySummary[]> {
-    const timeline = timelineSql(dialect, accountIds);
-    const now = dateParam(dialect, new Date());
-    const rows: RawNote[] = await dataSource.query(
-      `SELECT * FROM (
-         SELECT n.*, MAX(n.created_at) OVER (PARTITION BY n.account_id) AS last_at,
-                ROW_NUMBER() OVER (PARTITION BY n.account_id
-                  ORDER BY CASE WHEN n.scheduled_date >= ? THEN 0 ELSE 1 END, n.scheduled_date, n.id) AS rn_next,
-                CASE WHEN n.scheduled_date >= ? THEN 1 ELSE 0 END AS upcoming
-           FROM (${timeline.sql}) n
-       ) x WHERE x.rn_next = 1`,
-      [now, now, ...timeline.params],
-    );
-    const byAccount = new Map(rows.map((r) => [Number(r.account_id), r] as const));
-    return accountIds.map((id) => {
-      const row = byAccount.get(id);
-      if (!row) {
-        return { lastActivityAt: null, nextScheduled: null };
-      }
-      return { lastActivityAt: toDate(row.last_at), nextScheduled: Number(row.upcoming) === 1 ? toRecord(row) : null };
-    });
+  /** Newest note time and soonest upcoming scheduled note of many accounts, through the shared window read. */
+  async function loadActivity(accountIds: readonly number[]): Promise<Array<ActivitySummary | Error>> {
+    const read = await windows.loadMany(accountIds.map((accountId) => ({ accountId, first: null })));
+    return read.map((rows) => (rows instanceof Error ? rows : toSummary(rows)));
   }
 
   return {
