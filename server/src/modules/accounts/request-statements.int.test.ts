@@ -59,9 +59,9 @@ describe.each(testDialects())("SQL statements per request on %s", (dialect) => {
   }
 
   it.each([
-    ["the web list's page (Accounts.graphql)", LIST, "Accounts", 5],
-    ["a page with every relation the list and the side panel show", ACCOUNTS_LIST_AND_PANEL, "AccountsListAndPanel", 9],
-    ["a page with every relation, the panel tabs' own included", ACCOUNTS_EVERY_RELATION, "AccountsEveryRelation", 13],
+    ["the web list's page (Accounts.graphql)", LIST, "Accounts", 4],
+    ["a page with every relation the list and the side panel show", ACCOUNTS_LIST_AND_PANEL, "AccountsListAndPanel", 6],
+    ["a page with every relation, the panel tabs' own included", ACCOUNTS_EVERY_RELATION, "AccountsEveryRelation", 8],
   ])("should read %s in the same number of statements for 5 and 20 accounts", async (_, query, operationName, bound) => {
     const small = await statements(query, { first: 5 }, operationName);
     const large = await statements(query, { first: 20 }, operationName);
@@ -73,11 +73,11 @@ describe.each(testDialects())("SQL statements per request on %s", (dialect) => {
     const small = await statements(BOARD, { first: 5 }, "Board");
     const large = await statements(BOARD, { first: 20 }, "Board");
     expect(large).toHaveLength(small.length);
-    expect(large.length).toBeLessThanOrEqual(7);
+    expect(large.length).toBeLessThanOrEqual(5);
   });
 
-  it("should load a client in the side panel in at most 6 statements", async () => {
+  it("should load a client in the side panel in at most 3 statements", async () => {
     const sent = await statements(PANEL, { id: toGlobalId("Account", client.id) }, "AccountPanel");
-    expect(sent.length).toBeLessThanOrEqual(6);
+    expect(sent.length).toBeLessThanOrEqual(3);
   });
 });
