@@ -53,6 +53,28 @@ async function readMarker(dataSource: DataSource): Promise<Marker | null> {
   return rows[0] ? { fingerprint: rows[0].fingerprint, accounts: Number(rows[0].accounts), account_rows: Number(rows[0].account_rows) } : null;
 }
 
+/** The base tables of the connected database. */
+async function tableNames(dataSource: DataSource): Promise<string[]> {
+  const rows = (await dataSource.query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'")) as Array<{ name: string }>;
+  return rows.map((row) => row.name);
+}
+
+/**
+ * Refuses a database the bench did not create: one holding tables but no `bench_seed` marker table
+ * (the marker table is created right after the bench creates a database, before anything else, so an
+ * interrupted seed still carries it). The bench drops and reseeds its databases; a mistyped
+ * `--database` (the app's own, a test database) must fail here instead of being dropped.
+ */
+export async function assertBenchDatabase(dataSource: DataSource, name: string): Promise<void> {
+  const tables = await tableNames(dataSource);
+  if (tables.length > 0 && !tables.includes(MARKER)) {
+    throw new Error(
+      `database ${name} holds tables (${tables.slice(0, 5).join(", ")}${tables.length > 5 ? ", …" : ""}) and no ${MARKER} table: it is not a bench database, and the bench drops and reseeds its database. ` +
+        `Choose another --database, or drop ${name} yourself if it really is disposable.`,
+    );
+  }
+}
+
 async function recreateDatabase(serverUrl: string, name: string): Promise<void> {
   const admin = await createConnection({ uri: `${serverUrl}/` });
   try {
@@ -91,6 +113,7 @@ export async function prepareBenchDatabase(options: { serverUrl: string; name: s
   await ensureDatabase(serverUrl, name);
   let dataSource = await open(url);
   try {
+    await assertBenchDatabase(dataSource, name);
     const marker = await readMarker(dataSource);
     if (marker && marker.fingerprint === fingerprint && marker.accounts === accounts) {
       const rows = await dataSource.getRepository(AccountEntity).count();
@@ -106,6 +129,8 @@ export async function prepareBenchDatabase(options: { serverUrl: string; name: s
     await dataSource.destroy();
     await recreateDatabase(serverUrl, name);
     dataSource = await open(url);
+    // Claimed as a bench database before anything else is written (see assertBenchDatabase); the row comes last.
+    await dataSource.query(`CREATE TABLE ${MARKER} (fingerprint VARCHAR(64) NOT NULL, accounts INT NOT NULL, account_rows INT NOT NULL, seeded_at DATETIME NOT NULL)`);
     const started = performance.now();
     await migrate(dataSource);
     await seedCatalogs(dataSource);
@@ -121,10 +146,9 @@ export async function prepareBenchDatabase(options: { serverUrl: string; name: s
       },
     });
     // Fresh statistics: the optimizer's plans on a just-loaded table are otherwise a matter of luck.
-    const tables = (await dataSource.query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'")) as Array<{ name: string }>;
-    await dataSource.query(`ANALYZE TABLE ${tables.map((t) => `\`${t.name}\``).join(", ")}`);
+    const tables = await tableNames(dataSource);
+    await dataSource.query(`ANALYZE TABLE ${tables.map((t) => `\`${t}\``).join(", ")}`);
     const rows = await dataSource.getRepository(AccountEntity).count();
-    await dataSource.query(`CREATE TABLE ${MARKER} (fingerprint VARCHAR(64) NOT NULL, accounts INT NOT NULL, account_rows INT NOT NULL, seeded_at DATETIME NOT NULL)`);
     await dataSource.query(`INSERT INTO ${MARKER} (fingerprint, accounts, account_rows, seeded_at) VALUES (?, ?, ?, UTC_TIMESTAMP())`, [fingerprint, accounts, rows]);
     const seedSeconds = (performance.now() - started) / 1000;
     log(`database ${name}: seeded ${rows.toLocaleString("en-US")} accounts in ${seedSeconds.toFixed(1)} s`);

@@ -18,6 +18,7 @@ import { Prng } from "../src/db/seed/prng";
 import { insertUsers, loadSeedRefs } from "../src/db/seed/seed-refs";
 import { AccountStatusCode, AccountTypeCode } from "../src/modules/accounts/account.entity";
 import { companyNameKey } from "../src/modules/accounts/company-name-key";
+import { assertBenchDatabase } from "./bench-database";
 
 /** Bump when the generated rows change, so an old set is rebuilt rather than reused. */
 const SEED_VERSION = 1;
@@ -109,6 +110,7 @@ export async function ensureSearchDataSet(benchUrl: string, accounts: number, lo
   let dataSource = await createDataSource(databaseUrl);
   await dataSource.initialize();
   try {
+    await assertBenchDatabase(dataSource, dataSource.driver.database ?? databaseUrl);
     const marker = await markerOf(dataSource);
     if (marker && marker.accounts === accounts && marker.version === SEED_VERSION) {
       const applied = await migrate(dataSource);
@@ -132,6 +134,8 @@ export async function ensureSearchDataSet(benchUrl: string, accounts: number, lo
     await createDatabase(databaseUrl);
     dataSource = await createDataSource(databaseUrl);
     await dataSource.initialize();
+    // The marker table first: an interrupted seed still leaves a database the bench may drop (assertBenchDatabase).
+    await markerOf(dataSource);
     const started = performance.now();
     await migrate(dataSource);
     await seedCatalogs(dataSource);
