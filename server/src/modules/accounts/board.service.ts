@@ -148,7 +148,7 @@ export class BoardService {
     const totals = this.scoped(viewer, narrowed)
       .select("COUNT(*)", "total")
       .addSelect("COALESCE(SUM(fud.account_value), 0)", "value_sum");
-    const row = await totals.getRawOne<{ total: number | string; value_sum: number | string }>();
+    const [row] = await this.withValueIndex<{ total: number | string; value_sum: number | string }>(totals);
     const totalCount = Number(row?.total ?? 0);
     return { status, totalCount, accountValueSum: money(Number(row?.value_sum ?? 0)), cards: { ...cards, totalCount: () => Promise.resolve(totalCount) } };
   }
@@ -162,6 +162,25 @@ export class BoardService {
     applyVisibility(qb, viewer);
     applyFilter(qb, filter, this.dataSource);
     return qb;
+  }
+
+  /**
+   * Runs a totals statement of scoped(…, withValues) with the value sums read from
+   * idx_follow_up_data_prospect_value (prospect_id, account_value). MariaDB otherwise joins
+   * through the unique key on prospect_id (eq_ref wins its cost model) and then reads each
+   * follow_up_data row for account_value: at 100k accounts 391,724 pages accessed instead of
+   * 196,028, ~250 ms instead of ~120 ms (ANALYZE, r_engine_stats). SQLite runs it as built.
+   */
+  private async withValueIndex<T>(qb: SelectQueryBuilder<AccountEntity>): Promise<T[]> {
+    const [sql, params] = qb.getQueryAndParameters();
+    if (dialectOf(this.dataSource) !== "mysql") {
+      return this.dataSource.query(sql, params);
+    }
+    const join = "LEFT JOIN `follow_up_data` `fud` ON";
+    if (!sql.includes(join)) {
+      throw new Error(`board totals: expected "${join}" in ${sql}`);
+    }
+    return this.dataSource.query(sql.replace(join, "LEFT JOIN `follow_up_data` `fud` FORCE INDEX (`idx_follow_up_data_prospect_value`) ON"), params);
   }
 
   /**
@@ -201,12 +220,13 @@ export class BoardService {
 
   /** Count and value sum of the visible, filtered accounts per status, in one grouped statement. */
   private async readTotals(viewer: Viewer, filter: AccountFilter | null | undefined): Promise<Totals> {
-    const rows = await this.scoped(viewer, filter)
-      .select("a.follow_up_id", "status_id")
-      .addSelect("COUNT(*)", "total")
-      .addSelect("COALESCE(SUM(fud.account_value), 0)", "value_sum")
-      .groupBy("a.follow_up_id")
-      .getRawMany<TotalsRow>();
+    const rows = await this.withValueIndex<TotalsRow>(
+      this.scoped(viewer, filter)
+        .select("a.follow_up_id", "status_id")
+        .addSelect("COUNT(*)", "total")
+        .addSelect("COALESCE(SUM(fud.account_value), 0)", "value_sum")
+        .groupBy("a.follow_up_id"),
+    );
     return new Map(rows.map((r) => [Number(r.status_id), { totalCount: Number(r.total), accountValueSum: money(Number(r.value_sum ?? 0)) }] as const));
   }
 }

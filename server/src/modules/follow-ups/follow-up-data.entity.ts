@@ -21,6 +21,7 @@ export type AccountSize = (typeof ACCOUNT_SIZES)[number];
 /** Follow-up metadata of one account: channel, value, shipments, ecommerce, weight, content. */
 @Entity({ name: "follow_up_data" })
 @Index("uq_follow_up_data_prospect", ["prospectId"], { unique: true })
+@Index("idx_follow_up_data_prospect_value", ["prospectId", "accountValue"])
 @Index("idx_follow_up_data_company", ["companyId"])
 @Index("idx_follow_up_data_ecommerce_type", ["ecommerceTypeId"])
 export class FollowUpDataEntity {
