@@ -1,6 +1,4 @@
-import * as Dialog from "@radix-ui/react-dialog";
-import { useRef } from "react";
-
+import { PanelTitleBar, SidePanel } from "../../components/SidePanel";
 import { errorCodeOf } from "../../lib/errors";
 import { useT } from "../../lib/i18n";
 import { commonMessages } from "../../lib/messages";
@@ -20,37 +18,10 @@ import { usePanelUrl } from "./usePanelUrl";
  */
 export function AccountPanel() {
   const { accountId, close } = usePanelUrl();
-  const contentRef = useRef<HTMLDivElement>(null);
   return (
-    <Dialog.Root
-      modal={false}
-      open={accountId !== null}
-      onOpenChange={(open) => {
-        if (!open) {
-          close();
-        }
-      }}
-    >
-      <Dialog.Portal>
-        <Dialog.Content
-          className="side-panel"
-          aria-describedby={undefined}
-          // Outside clicks are the list (opening another account) or toasts: they must not close the panel.
-          onInteractOutside={(event) => event.preventDefault()}
-          // Radix hears Escape on the whole document; pressed in the page beside the panel (closing a
-          // filter menu or the column chooser) it belongs to that control, not to the panel.
-          onEscapeKeyDown={(event) => {
-            const target = event.target;
-            if (target instanceof Node && target !== document.body && !contentRef.current?.contains(target)) {
-              event.preventDefault();
-            }
-          }}
-          ref={contentRef}
-        >
-          {accountId ? <AccountPanelBody key={accountId} accountId={accountId} /> : null}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <SidePanel open={accountId !== null} onClose={close} className="side-panel">
+      {accountId ? <AccountPanelBody key={accountId} accountId={accountId} /> : null}
+    </SidePanel>
   );
 }
 
@@ -72,7 +43,7 @@ function AccountPanelBody({ accountId }: { accountId: string }) {
     const notFound = errorCodeOf(error) === "NOT_FOUND";
     return (
       <>
-        <PanelTitleBar title={notFound ? t.notFound : toMessage(error)} />
+        <PanelTitleBar title={notFound ? t.notFound : toMessage(error)} closeLabel={t.close} />
         {notFound ? null : (
           <button type="button" onClick={() => void reload()}>
             {common.retry}
@@ -83,23 +54,10 @@ function AccountPanelBody({ accountId }: { accountId: string }) {
   }
   return (
     <div aria-busy={loading}>
-      <PanelTitleBar title={t.loadingAccount} />
+      <PanelTitleBar title={t.loadingAccount} closeLabel={t.close} />
       <div className="skeleton skeleton--line" />
       <div className="skeleton skeleton--line skeleton--short" />
       <div className="skeleton skeleton--block" />
-    </div>
-  );
-}
-
-/** The title and close button when there is no account to show. */
-function PanelTitleBar({ title }: { title: string }) {
-  const t = useT(panelMessages);
-  return (
-    <div className="side-panel__titlebar">
-      <Dialog.Title className="side-panel__title">{title}</Dialog.Title>
-      <Dialog.Close className="side-panel__close" aria-label={t.close}>
-        ×
-      </Dialog.Close>
     </div>
   );
 }

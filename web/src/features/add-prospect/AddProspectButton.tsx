@@ -1,6 +1,7 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import { lazy, Suspense, useState } from "react";
 
+import { PanelTitleBar } from "../../components/SidePanel";
 import { useToast } from "../../components/Toast";
 import { useT } from "../../lib/i18n";
 import { commonMessages } from "../../lib/messages";
@@ -39,12 +40,7 @@ export function AddProspectButton() {
       <Dialog.Portal>
         <Dialog.Overlay className="modal__overlay" />
         <Dialog.Content className="modal">
-          <div className="side-panel__titlebar">
-            <Dialog.Title className="side-panel__title">{t.title}</Dialog.Title>
-            <Dialog.Close className="side-panel__close" aria-label={common.close}>
-              ×
-            </Dialog.Close>
-          </div>
+          <PanelTitleBar title={t.title} closeLabel={common.close} />
           <Dialog.Description className="side-panel__subtitle">{t.description}</Dialog.Description>
           {error ? <p role="alert" className="form-error">{toMessage(error)}</p> : null}
           {catalogs ? (

@@ -71,9 +71,9 @@ export function CommitForm({ csvImport, statuses, executives, commit }: CommitFo
             {t.skipDuplicates(csvImport.duplicateRows, format.number(csvImport.duplicateRows))}
           </label>
         ) : null}
-        {csvImport.duplicateRows > 0 && !skipDuplicates ? <p className="import-hint">{t.createDuplicates}</p> : null}
+        {csvImport.duplicateRows > 0 && !skipDuplicates ? <p className="form-field__hint">{t.createDuplicates}</p> : null}
         {executives ? (
-          <div className="import-field">
+          <div className="form-field">
             <label htmlFor={ids.salesman}>{t.salesman}</label>
             <select id={ids.salesman} value={salesmanId} onChange={(event) => setSalesmanId(event.target.value)}>
               {executives.options.map((option) => (
@@ -84,7 +84,7 @@ export function CommitForm({ csvImport, statuses, executives, commit }: CommitFo
             </select>
           </div>
         ) : null}
-        <div className="import-field">
+        <div className="form-field">
           <label htmlFor={ids.status}>{t.status}</label>
           <select id={ids.status} value={statusId} aria-describedby={ids.statusHint} onChange={(event) => setStatusId(event.target.value)}>
             <option value="">{statuses[0] ? `${t.firstColumn} (${statuses[0].name})` : t.firstColumn}</option>
@@ -94,7 +94,7 @@ export function CommitForm({ csvImport, statuses, executives, commit }: CommitFo
               </option>
             ))}
           </select>
-          <small id={ids.statusHint} className="import-hint">
+          <small id={ids.statusHint} className="form-field__hint">
             {t.statusHint}
           </small>
         </div>
@@ -104,7 +104,7 @@ export function CommitForm({ csvImport, statuses, executives, commit }: CommitFo
           {error}
         </p>
       ) : null}
-      <div className="import-actions">
+      <div className="form-actions import-actions">
         <button type="submit" className="button--primary" disabled={submitting || blockedByInvalid || toCreate === 0}>
           {submitting ? t.committing : t.commit(toCreate, format.number(toCreate))}
         </button>

@@ -1,6 +1,7 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import { useState } from "react";
 
+import { PanelTitleBar } from "../../components/SidePanel";
 import { useI18n, useT } from "../../lib/i18n";
 import { commonMessages } from "../../lib/messages";
 import { useErrorMessage } from "../../lib/useErrorMessage";
@@ -38,13 +39,8 @@ export function ImportCsvButton({ upload }: ImportCsvButtonProps) {
       <Dialog.Portal>
         <Dialog.Overlay className="import-modal__overlay" />
         <Dialog.Content className="import-modal">
-          <div className="import-titlebar">
-            <Dialog.Title className="import-title">{t.title}</Dialog.Title>
-            <Dialog.Close className="import-close" aria-label={common.close}>
-              ×
-            </Dialog.Close>
-          </div>
-          <Dialog.Description className="import-subtitle">{t.description}</Dialog.Description>
+          <PanelTitleBar title={t.title} closeLabel={common.close} />
+          <Dialog.Description className="side-panel__subtitle">{t.description}</Dialog.Description>
           <UploadForm upload={upload} onUploaded={(created) => openPanel(created.id)} />
           <RecentImports enabled={open} onOpen={openPanel} />
         </Dialog.Content>

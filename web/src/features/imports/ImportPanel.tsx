@@ -1,6 +1,4 @@
-import * as Dialog from "@radix-ui/react-dialog";
-import { useRef } from "react";
-
+import { PanelTitleBar, SidePanel } from "../../components/SidePanel";
 import { errorCodeOf } from "../../lib/errors";
 import { useI18n, useT } from "../../lib/i18n";
 import { commonMessages } from "../../lib/messages";
@@ -29,27 +27,10 @@ interface ImportPanelProps {
  */
 export function ImportPanel({ pollMs = importPollMs }: ImportPanelProps) {
   const { importId, close } = useImportUrl();
-  const contentRef = useRef<HTMLDivElement>(null);
   return (
-    <Dialog.Root modal={false} open={importId !== null} onOpenChange={(open) => (open ? undefined : close())}>
-      <Dialog.Portal>
-        <Dialog.Content
-          ref={contentRef}
-          className="import-panel"
-          aria-describedby={undefined}
-          // Clicks beside it (the list, the account panel over it, toasts) must not close it.
-          onInteractOutside={(event) => event.preventDefault()}
-          onEscapeKeyDown={(event) => {
-            const target = event.target;
-            if (target instanceof Node && target !== document.body && !contentRef.current?.contains(target)) {
-              event.preventDefault();
-            }
-          }}
-        >
-          {importId ? <ImportPanelBody key={importId} importId={importId} pollMs={pollMs} /> : null}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <SidePanel open={importId !== null} onClose={close} className="import-panel">
+      {importId ? <ImportPanelBody key={importId} importId={importId} pollMs={pollMs} /> : null}
+    </SidePanel>
   );
 }
 
@@ -69,7 +50,7 @@ function ImportPanelBody({ importId, pollMs }: { importId: string; pollMs: numbe
     const notFound = error !== undefined && errorCodeOf(error) === "NOT_FOUND";
     return (
       <>
-        <TitleBar title={t.panel.title} />
+        <PanelTitleBar title={t.panel.title} closeLabel={t.close} />
         {error ? (
           <p role="alert" className="form-error">
             {notFound ? t.panel.notFound : toMessage(error)}{" "}
@@ -80,7 +61,7 @@ function ImportPanelBody({ importId, pollMs }: { importId: string; pollMs: numbe
             )}
           </p>
         ) : (
-          <div className="import-skeleton" aria-busy="true" aria-label={common.loading} />
+          <div className="skeleton skeleton--block" aria-busy="true" aria-label={common.loading} />
         )}
       </>
     );
@@ -89,8 +70,8 @@ function ImportPanelBody({ importId, pollMs }: { importId: string; pollMs: numbe
   const running = isRunning(csvImport.status);
   return (
     <>
-      <TitleBar title={t.panel.title} />
-      <p className="import-subtitle">
+      <PanelTitleBar title={t.panel.title} closeLabel={t.close} />
+      <p className="side-panel__subtitle">
         <strong>{csvImport.filename}</strong> ·{" "}
         {csvImport.user ? t.panel.uploadedBy(csvImport.user.name, format.dateTime(csvImport.createdAt)) : t.panel.uploadedAt(format.dateTime(csvImport.createdAt))}
       </p>
@@ -129,18 +110,6 @@ function RunningProgress({ csvImport }: { csvImport: { status: string; processed
       <span>
         {label} {t.progress(format.number(csvImport.processedRows), format.number(csvImport.totalRows))}
       </span>
-    </div>
-  );
-}
-
-function TitleBar({ title }: { title: string }) {
-  const t = useT(importMessages);
-  return (
-    <div className="import-titlebar">
-      <Dialog.Title className="import-title">{title}</Dialog.Title>
-      <Dialog.Close className="import-close" aria-label={t.close}>
-        ×
-      </Dialog.Close>
     </div>
   );
 }

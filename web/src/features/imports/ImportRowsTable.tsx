@@ -51,7 +51,7 @@ export function ImportRowsTable({ importId, state, onOpenAccount }: ImportRowsTa
   }, [hasNextPage, lastVisible, loadMore, rows.length]);
 
   if (loading) {
-    return <div className="import-skeleton" aria-busy="true" aria-label={common.loading} />;
+    return <div className="skeleton skeleton--block" aria-busy="true" aria-label={common.loading} />;
   }
   if (error && rows.length === 0) {
     return (

@@ -135,7 +135,7 @@ export function UploadForm({ onUploaded, upload = uploadCsv }: UploadFormProps) 
           <span>{t.uploading(`${percent}%`)}</span>
         </div>
       ) : null}
-      <div className="import-actions">
+      <div className="form-actions import-actions">
         {uploading ? (
           <button type="button" onClick={() => abort.current?.abort()}>
             {common.cancel}
