@@ -1,6 +1,7 @@
-import { lazy, Suspense, useCallback, useState } from "react";
+import { lazy, useCallback, useState } from "react";
 
 import type { AccountOrder } from "../../__generated__/graphql";
+import { LazyPart } from "../../components/LazyPart";
 import { useT } from "../../lib/i18n";
 import { commonMessages } from "../../lib/messages";
 import { AddProspectButton } from "../add-prospect/AddProspectButton";
@@ -71,7 +72,7 @@ export function CrmPage() {
         onFiltersChange={onFiltersChange}
       />
       {/* Each view is its own chunk (views.ts); main.tsx starts loading the URL's one at startup. */}
-      <Suspense fallback={<p role="status">{common.loading}</p>}>
+      <LazyPart key={view.key} fallback={<p role="status">{common.loading}</p>}>
         <ActiveView
           filter={filter}
           sort={state.sort}
@@ -79,18 +80,18 @@ export function CrmPage() {
           openAccountId={state.accountId}
           onOpenAccount={onOpenAccount}
         />
-      </Suspense>
+      </LazyPart>
       {/* Outside the view switcher: any view opens it by setting ?account=. */}
       {accountPanelMounted ? (
-        <Suspense fallback={null}>
+        <LazyPart>
           <AccountPanel />
-        </Suspense>
+        </LazyPart>
       ) : null}
       {/* The import in ?import= (reopened by a reload); below the account panel, which its links open. */}
       {importPanelMounted ? (
-        <Suspense fallback={null}>
+        <LazyPart>
           <ImportPanel />
-        </Suspense>
+        </LazyPart>
       ) : null}
     </section>
   );
