@@ -1,10 +1,13 @@
 import { startTestApi, type TestApi } from "../../../test/api";
-import { testDialects } from "../../../test/databases";
+import { openTestDatabase, testDialects } from "../../../test/databases";
 import { buildCompany, buildFollowUpData, buildProspect, buildUser } from "../../../test/factories";
+import { seedCatalogs } from "../../db/seed/catalogs.seed";
 import { toGlobalId } from "../../graphql/global-id";
+import { createLoaders } from "../../graphql/loaders";
 import { respondioAddProspectJob, writeOutbox } from "../../jobs/queues";
 import type { UserEntity } from "../auth/user.entity";
 import { PartnerDataEntity } from "../partners/partner-data.entity";
+import { loadAccountFact } from "./account-facts.loaders";
 import { AccountTypeCode, type AccountEntity } from "./account.entity";
 
 const PAGE = `query($first: Int!) { accounts(first: $first) { edges { node {
@@ -80,5 +83,33 @@ describe.each(testDialects())("Account facts (one-to-one relations in one statem
     expect(errors.every((e) => e.extensions?.code === "FORBIDDEN" && e.path?.at(-1) === "partnerData")).toBe(true);
     expect(sql.some((s) => s.includes("partner_follow_up_data"))).toBe(false);
     expect(nodes.get(toGlobalId("Account", prospect.id))?.followUpData).toEqual({ accountValue: 1234.5 });
+  });
+
+  it("should fail the reads of a failed statement without an unhandled rejection from the loaders it primed", async () => {
+    const db = await openTestDatabase(dialect);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const ds = db.dataSource;
+      await seedCatalogs(ds);
+      const owner = await buildUser(ds, ["crm", "crm-manager"]);
+      const seller = await buildUser(ds, ["crm", "sdr"]);
+      const account = await buildProspect(ds, owner, { salesmanId: seller.id });
+      // The statement joins follow_up_data: without the table it fails, as on a lost connection.
+      await ds.query("ALTER TABLE follow_up_data RENAME TO follow_up_data_gone");
+      const loaders = createLoaders(ds);
+      const reads = [loadAccountFact(loaders, account, "followUpData"), loadAccountFact(loaders, account, "salesman"), loadAccountFact(loaders, account, "creator")];
+      for (const read of reads) {
+        await expect(read).rejects.toThrow(/follow_up_data/);
+      }
+      // Unhandled rejections are reported after the microtask queue drains: give them two turns.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+      await db.close();
+    }
   });
 });

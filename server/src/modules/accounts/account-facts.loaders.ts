@@ -105,28 +105,35 @@ export type AccountFactLoaders = ReturnType<typeof createAccountFactLoaders>;
  * of sending their own.
  */
 function primeRelation(loaders: FactPrimedLoaders, account: AccountEntity, fact: AccountFact, facts: Promise<Partial<AccountFacts>>): void {
+  const pending = <F extends AccountFact>(name: F): Promise<AccountFacts[F] | null> => {
+    const value = facts.then((f) => f[name] ?? null);
+    // When the statement fails, its reader reports the error; a primed value nobody reads must
+    // not become an unhandled rejection, which ends the API process.
+    value.catch(() => undefined);
+    return value;
+  };
   switch (fact) {
     case "salesman":
       if (account.salesmanId !== null) {
-        loaders.usersById.prime(account.salesmanId, facts.then((f) => f.salesman ?? null));
+        loaders.usersById.prime(account.salesmanId, pending("salesman"));
       }
       return;
     case "creator":
-      loaders.usersById.prime(account.createdBy, facts.then((f) => f.creator ?? null));
+      loaders.usersById.prime(account.createdBy, pending("creator"));
       return;
     case "company":
       if (account.companyId !== null) {
-        loaders.companiesById.prime(account.companyId, facts.then((f) => f.company ?? null));
+        loaders.companiesById.prime(account.companyId, pending("company"));
       }
       return;
     case "followUpData":
-      loaders.followUpDataByProspectId.prime(account.id, facts.then((f) => f.followUpData ?? null));
+      loaders.followUpDataByProspectId.prime(account.id, pending("followUpData"));
       return;
     case "partnerData":
-      loaders.partnerDataByProspectId.prime(account.id, facts.then((f) => f.partnerData ?? null));
+      loaders.partnerDataByProspectId.prime(account.id, pending("partnerData"));
       return;
     case "respondioOutbox":
-      loaders.respondioOutboxByProspectId.prime(account.id, facts.then((f) => f.respondioOutbox ?? null));
+      loaders.respondioOutboxByProspectId.prime(account.id, pending("respondioOutbox"));
       return;
   }
 }
