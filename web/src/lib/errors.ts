@@ -27,7 +27,8 @@ function isServerErrorCode(code: unknown): code is ServerErrorCode {
   return typeof code === "string" && knownCodes.has(code);
 }
 
-function codeForStatus(status: number): ClientErrorCode {
+/** The code of an HTTP answer that carries no GraphQL error (a proxy's page, an empty body). */
+export function codeForStatus(status: number): ClientErrorCode {
   if (status === 401) {
     return "UNAUTHENTICATED";
   }

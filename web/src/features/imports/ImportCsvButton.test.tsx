@@ -1,6 +1,7 @@
 import { act, fireEvent, screen } from "@testing-library/react";
 import { useLocation } from "react-router";
 
+import { commonMessages } from "../../lib/messages";
 import { renderWithProviders } from "../../test/renderWithProviders";
 import { buildImport, importId, importLink } from "./importFixtures";
 import { ImportCsvButton } from "./ImportCsvButton";
@@ -93,6 +94,14 @@ describe("ImportCsvButton", () => {
     fireEvent.click(screen.getByRole("button", { name: "Subir y revisar" }));
     await act(async () => state.reject?.(new UploadRefusedError(403, "FORBIDDEN", null, "Importing needs the crm permission")));
     expect(screen.getByRole("alert").textContent).toBe("No tienes permiso para hacer esto.");
+
+    // A proxy's answer without the API's words: the reason or the code in Spanish, never "HTTP 413".
+    fireEvent.click(screen.getByRole("button", { name: "Subir y revisar" }));
+    await act(async () => state.reject?.(new UploadRefusedError(413, "INTERNAL_SERVER_ERROR", "FILE_TOO_LARGE", null)));
+    expect(screen.getByRole("alert").textContent).toBe("El archivo es demasiado grande (50 MB como máximo). Divídelo en archivos más pequeños.");
+    fireEvent.click(screen.getByRole("button", { name: "Subir y revisar" }));
+    await act(async () => state.reject?.(new UploadRefusedError(502, "INTERNAL_SERVER_ERROR", null, null)));
+    expect(screen.getByRole("alert").textContent).toBe(commonMessages["es-MX"].errors.INTERNAL_SERVER_ERROR);
   });
 
   it("should not send a file that is not CSV", () => {

@@ -154,10 +154,10 @@ function refusalOf(error: unknown, reasons: Reasons, toMessage: (error: unknown)
   if (error instanceof UploadRefusedError) {
     const reason = error.reason && error.reason in reasons ? reasons[error.reason as keyof Reasons] : null;
     if (reason) {
-      return { message: reason, detail: error.message };
+      return { message: reason, detail: error.serverMessage };
     }
-    if (error.code === "BAD_USER_INPUT") {
-      return { message: error.message, detail: null };
+    if (error.code === "BAD_USER_INPUT" && error.serverMessage) {
+      return { message: error.serverMessage, detail: null };
     }
     return { message: toMessage(errorWithCode(error.code)), detail: null };
   }

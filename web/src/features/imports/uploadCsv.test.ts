@@ -80,7 +80,19 @@ describe("uploadCsv", () => {
     const refused = uploadCsv(file());
     lastXhr().status = 401;
     lastXhr().dispatchEvent(new Event("load"));
-    await expect(refused).rejects.toMatchObject({ code: "UNAUTHENTICATED", reason: null });
+    await expect(refused).rejects.toMatchObject({ code: "UNAUTHENTICATED", reason: null, serverMessage: null });
+
+    // A proxy's own pages: its body limit is the file's size; a gateway error is the server's.
+    const tooLarge = uploadCsv(file());
+    lastXhr().status = 413;
+    lastXhr().responseText = "<html><body>413 Request Entity Too Large</body></html>";
+    lastXhr().dispatchEvent(new Event("load"));
+    await expect(tooLarge).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR", reason: "FILE_TOO_LARGE", serverMessage: null });
+    const gateway = uploadCsv(file());
+    lastXhr().status = 502;
+    lastXhr().responseText = "Bad Gateway";
+    lastXhr().dispatchEvent(new Event("load"));
+    await expect(gateway).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR", reason: null, serverMessage: null });
 
     const offline = uploadCsv(file());
     lastXhr().dispatchEvent(new Event("error"));

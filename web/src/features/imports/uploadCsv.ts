@@ -1,4 +1,5 @@
 import { config } from "../../lib/config";
+import { codeForStatus } from "../../lib/errors";
 
 /** The import as POST /api/imports answers it (202); `status` is the server's lower-case value. */
 export interface UploadedImport {
@@ -12,16 +13,17 @@ export interface UploadedImport {
 /**
  * The server would not take the file: `reason` says why when it is a file problem
  * (FILE_TOO_LARGE, MISSING_COLUMNS, …, README "CSV import"); `code` is the graph's error code
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED, …); `message` the server's words.
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED, …); `serverMessage` the server's words,
+ * null when the answer was not the API's (a proxy's error page).
  */
 export class UploadRefusedError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     readonly reason: string | null,
-    message: string,
+    readonly serverMessage: string | null,
   ) {
-    super(message);
+    super(serverMessage ?? `HTTP ${status}`);
     this.name = "UploadRefusedError";
   }
 }
@@ -42,19 +44,6 @@ interface UploadOptions {
 
 interface RefusalBody {
   readonly errors?: ReadonlyArray<{ readonly message?: string; readonly extensions?: { readonly code?: string; readonly reason?: string } }>;
-}
-
-function codeForStatus(status: number): string {
-  if (status === 401) {
-    return "UNAUTHENTICATED";
-  }
-  if (status === 403) {
-    return "FORBIDDEN";
-  }
-  if (status === 429) {
-    return "RATE_LIMITED";
-  }
-  return status >= 400 && status < 500 ? "BAD_USER_INPUT" : "INTERNAL_SERVER_ERROR";
 }
 
 function parseJson(text: string): unknown {
@@ -90,14 +79,10 @@ export function uploadCsv(file: File, options: UploadOptions = {}): Promise<Uplo
         return;
       }
       const first = body?.errors?.[0];
-      reject(
-        new UploadRefusedError(
-          xhr.status,
-          first?.extensions?.code ?? codeForStatus(xhr.status),
-          first?.extensions?.reason ?? null,
-          first?.message ?? `HTTP ${xhr.status}`,
-        ),
-      );
+      // Without the API's JSON (a proxy refused the body, a gateway error page) the status is all
+      // there is: 413 is the file's size, anything else its generic code (never "HTTP 502" shown).
+      const reason = first?.extensions?.reason ?? (xhr.status === 413 ? "FILE_TOO_LARGE" : null);
+      reject(new UploadRefusedError(xhr.status, first?.extensions?.code ?? codeForStatus(xhr.status), reason, first?.message ?? null));
     });
     xhr.addEventListener("error", () => reject(new TypeError("The upload could not reach the server")));
     xhr.addEventListener("abort", () => reject(new DOMException("The upload was cancelled", "AbortError")));
