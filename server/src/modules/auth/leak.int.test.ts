@@ -143,6 +143,22 @@ describe.each(testDialects())("nothing leaks outside the viewer's scope on %s", 
     expect(res.data!.accounts.totalCount).toBe(scope[name].size);
   });
 
+  // A search runs one scoped branch per column (name, company, email, phone) and counts their union:
+  // every account matches on every column here ("Contacto N", "Compañía N", contactoN@…, 55…).
+  it.each(who.flatMap((name) => ["contacto", "55"].map((search) => [name, search] as const)))(
+    "accounts as %s searching %s: exactly the scope through every search branch, totalCount included",
+    async (name, search) => {
+      const res = await clients[name].gql<{ accounts: { totalCount: number; edges: Array<{ node: { legacyId: number } }> } }>(
+        `query($f: AccountFilter) { accounts(first: 100, filter: $f) { totalCount edges { node { legacyId } } } }`,
+        { f: { search, accountStatuses: ["IN_PROCESS", "REGISTERED", "REMOVED"] } },
+      );
+      expect(res.errors).toBeUndefined();
+      const ids = res.data!.accounts.edges.map((e) => e.node.legacyId).sort((a, b) => a - b);
+      expect(ids).toEqual([...scope[name]].sort((a, b) => a - b));
+      expect(res.data!.accounts.totalCount).toBe(scope[name].size);
+    },
+  );
+
   it.each(listQueries.flatMap(({ field }) => who.map((name) => [`Query.${field.name}`, name] as const)))("%s as %s returns only accounts in scope", async (fieldName, name) => {
     const row = rowFor(fieldName);
     if (!row) {
