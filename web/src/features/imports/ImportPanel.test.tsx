@@ -1,8 +1,11 @@
-import { act, fireEvent, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { useLocation } from "react-router";
 
+import { AccountsDocument } from "../../__generated__/graphql";
+import { accountsConnection, buildAccount } from "../../test/fixtures";
 import { fakeLayout } from "../../test/layout";
 import { renderWithProviders } from "../../test/renderWithProviders";
+import { accountsPageSize } from "../accounts/useAccounts";
 import { buildImport, buildRow, importId, importLink, rowsPage } from "./importFixtures";
 import { ImportPanel } from "./ImportPanel";
 
@@ -53,6 +56,25 @@ describe("ImportPanel", () => {
     const asked = link.counts.csvImport;
     await settle();
     expect(link.counts.csvImport).toBe(asked);
+  });
+
+  it("should keep polling a running import through a failed poll, keeping its progress on screen", async () => {
+    const server: { current: ReturnType<typeof buildImport> | { errors: unknown[] }; rows: object; permissions: string[] } = {
+      current: buildImport("COMMITTING", { totalRows: 200, processedRows: 80 }),
+      rows: {},
+      permissions: [],
+    };
+    const link = importLink(server);
+    renderPanel(link);
+    await screen.findByRole("progressbar", { name: "Creating the prospects…" });
+
+    server.current = { errors: [{ message: "Unexpected error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] };
+    const before = link.counts.csvImport;
+    await waitFor(() => expect(link.counts.csvImport).toBeGreaterThan(before + 1));
+    expect(screen.getByRole("progressbar", { name: "Creating the prospects…" }).getAttribute("value")).toBe("80");
+
+    server.current = buildImport("COMMITTED", { totalRows: 200, processedRows: 200, validRows: 200, createdRows: 200 });
+    expect(await screen.findByText("200 prospects created.")).toBeTruthy();
   });
 
   it("should list the rows with errors and the duplicates, and open a duplicated account in the side panel", async () => {
@@ -122,7 +144,11 @@ describe("ImportPanel", () => {
       permissions: ["crm-edit-salesman-prospect"],
     };
     const link = importLink(server);
-    renderPanel(link);
+    const { client } = renderPanel(link);
+    // A list read before the commit: it must not outlive it (the new prospects belong in it).
+    client.writeQuery({ query: AccountsDocument, variables: { first: accountsPageSize }, data: accountsConnection([buildAccount(1, "Acme")]) });
+    const cachedLists = () => Object.keys(client.cache.extract().ROOT_QUERY ?? {}).filter((field) => field.startsWith("accounts"));
+    expect(cachedLists()).toHaveLength(1);
 
     fireEvent.click(await screen.findByLabelText("Skip the 3 duplicate rows"));
     expect((screen.getByRole("button", { name: "Import 48 prospects" }) as HTMLButtonElement).disabled).toBe(false);
@@ -141,6 +167,7 @@ describe("ImportPanel", () => {
 
     server.current = buildImport("COMMITTED", { totalRows: 50, processedRows: 50, validRows: 48, invalidRows: 2, duplicateRows: 0, createdRows: 48 });
     expect(await screen.findByText("48 prospects created.")).toBeTruthy();
+    expect(cachedLists()).toEqual([]);
     expect(screen.getByText("2 rows skipped (errors or duplicates).")).toBeTruthy();
     expect(screen.getByRole("link", { name: "See the new accounts" }).getAttribute("href")).toBe("/?view=list&fromImport=Q3N2SW1wb3J0Ojc%3D");
     expect(screen.queryByRole("progressbar")).toBeNull();
