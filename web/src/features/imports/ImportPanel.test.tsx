@@ -147,7 +147,7 @@ describe("ImportPanel", () => {
     const { client } = renderPanel(link);
     // A list read before the commit: it must not outlive it (the new prospects belong in it).
     client.writeQuery({ query: AccountsDocument, variables: { first: accountsPageSize }, data: accountsConnection([buildAccount(1, "Acme")]) });
-    const cachedLists = () => Object.keys(client.cache.extract().ROOT_QUERY ?? {}).filter((field) => field.startsWith("accounts"));
+    const cachedLists = () => Object.keys((client.cache.extract() as Record<string, object | undefined>).ROOT_QUERY ?? {}).filter((field) => field.startsWith("accounts"));
     expect(cachedLists()).toHaveLength(1);
 
     fireEvent.click(await screen.findByLabelText("Skip the 3 duplicate rows"));
