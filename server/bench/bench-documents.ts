@@ -7,16 +7,11 @@ export function webDocument(root: string, path: string): string {
 }
 
 /**
- * An accounts page with every relation the list and the side panel's header and details show:
- * the list's columns, status with its group, locale, salesman, creator, follow-up data with its
- * catalogs, contacts, locations, the last notes with authors, the next activity, a client's company.
+ * The selection of an account the list and the side panel's header and details show: the list's
+ * columns, status with its group, locale, salesman, creator, follow-up data with its catalogs,
+ * contacts, locations, the last notes with authors, the next activity.
  */
-export const ACCOUNTS_LIST_AND_PANEL = `query AccountsListAndPanel($first: Int!, $after: String) {
-  accounts(first: $first, after: $after) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { cursor node {
-      id legacyId type status version name companyName email createdAt updatedAt lastActivityAt
+const LIST_AND_PANEL_FIELDS = `id legacyId type status version name companyName email createdAt updatedAt lastActivityAt
       phone { e164 }
       locale { id code name }
       followUpStatus { id name color group { id name } }
@@ -26,37 +21,32 @@ export const ACCOUNTS_LIST_AND_PANEL = `query AccountsListAndPanel($first: Int!,
       contacts { id name email jobTitle phone { e164 } }
       locations { id kind city state postalCode isPrimary }
       notes(first: 3) { totalCount edges { node { id comment action createdAt author { id name } status { id name } } } }
-      nextScheduledActivity { id scheduledDate action }
+      nextScheduledActivity { id scheduledDate action }`;
+
+/** An accounts page of `name` selecting LIST_AND_PANEL_FIELDS, the `extra` fields and a client's company. */
+const accountsPage = (name: string, extra: string): string => `query ${name}($first: Int!, $after: String) {
+  accounts(first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node {
+      ${LIST_AND_PANEL_FIELDS}${extra}
       ... on Client { company { id name assignedExecutive { id name } } }
     } }
   }
 }`;
 
+/** An accounts page with every relation the list and the side panel's header and details show, a client's company included. */
+export const ACCOUNTS_LIST_AND_PANEL = accountsPage("AccountsListAndPanel", "");
+
 /** An accounts page selecting every relation an account has, the panel tabs' own (reminders, emails, sync, partner data) included. */
-export const ACCOUNTS_EVERY_RELATION = `query AccountsEveryRelation($first: Int!, $after: String) {
-  accounts(first: $first, after: $after) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { cursor node {
-      id legacyId type status version name companyName email createdAt updatedAt lastActivityAt
-      phone { e164 }
-      locale { id code name }
-      followUpStatus { id name color group { id name } }
-      salesman { id name }
-      createdBy { id name }
-      followUpData { accountSize accountValue monthlyShipments estimatedCloseDate annotations channel { id name } content { id name } ecommerceType { id name } weight { id name } }
-      contacts { id name email jobTitle phone { e164 } }
-      locations { id kind city state postalCode isPrimary }
-      notes(first: 3) { totalCount edges { node { id comment action createdAt author { id name } status { id name } } } }
-      nextScheduledActivity { id scheduledDate action }
+export const ACCOUNTS_EVERY_RELATION = accountsPage(
+  "AccountsEveryRelation",
+  `
       reminders { id text dueAt completedAt assignee { id name } }
       sentEmails { id subject status sentAt sentBy { id name } }
       respondioSync { status lastError }
-      ... on Client { company { id name assignedExecutive { id name } } }
-      ... on PartnerProspect { partnerData { rating url } }
-    } }
-  }
-}`;
+      ... on PartnerProspect { partnerData { rating url } }`,
+);
 
 /** The accounts page the GraphQL-vs-raw suite compares: list columns, contacts, locations, the last 3 notes with authors. */
 export const ACCOUNTS_PAGE_WITH_RELATIONS = `query AccountsPageWithRelations($first: Int!) {
