@@ -18,6 +18,7 @@ import { Prng } from "../src/db/seed/prng";
 import { insertUsers, loadSeedRefs } from "../src/db/seed/seed-refs";
 import { AccountStatusCode, AccountTypeCode } from "../src/modules/accounts/account.entity";
 import { companyNameKey } from "../src/modules/accounts/company-name-key";
+import { ACCOUNT_INSERT_COLUMNS } from "../src/modules/accounts/prospect-insert";
 import { assertBenchDatabase } from "./bench-database";
 
 /** Bump when the generated rows change, so an old set is rebuilt rather than reused. */
@@ -40,26 +41,8 @@ const USERS = [
   { email: SEARCH_MANAGER_EMAIL, name: "Leonor Cárdenas", permissions: ["crm", "crm-manager", "all-prospects"] },
 ] as const;
 
-const ACCOUNT_COLUMNS = [
-  "id",
-  "name",
-  "company_name",
-  "company_name_key",
-  "email",
-  "phone_code",
-  "phone",
-  "company_id",
-  "follow_up_id",
-  "locale_id",
-  "monthly_shipment_id",
-  "type",
-  "status",
-  "created_by",
-  "salesman_id",
-  "created_at",
-  "updated_at",
-  "version",
-] as const;
+/** The search set writes its account ids itself, then the columns every raw account insert writes (prospect-insert.ts). */
+const ACCOUNT_COLUMNS = ["id", ...ACCOUNT_INSERT_COLUMNS];
 
 /**
  * The search data set's database, on the bench database's server: its name with `_search_<accounts>`,

@@ -70,7 +70,8 @@ export async function insertProspects(manager: EntityManager, prospects: readonl
  */
 const ROWS_PER_STATEMENT = 200;
 
-const ACCOUNT_COLUMNS = [
+/** The prospection_users columns a raw multi-row INSERT of accounts writes (the id is generated). */
+export const ACCOUNT_INSERT_COLUMNS = [
   "name",
   "company_name",
   "company_name_key",
@@ -110,7 +111,7 @@ async function insertAccountChunk(manager: EntityManager, prospects: readonly Ne
     now,
     1,
   ]);
-  const raw = (await insertValues(manager, "prospection_users", ACCOUNT_COLUMNS, rows)) as { insertId?: number } | number | bigint;
+  const raw = (await insertValues(manager, "prospection_users", ACCOUNT_INSERT_COLUMNS, rows)) as { insertId?: number } | number | bigint;
   const mysql = dialectOf(manager.connection) === "mysql";
   const first = mysql ? Number((raw as { insertId?: number }).insertId) : Number(raw) - rows.length + 1;
   const ids = prospects.map((_p, i) => first + i);
