@@ -1,6 +1,6 @@
 import { NetworkStatus } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useMemo } from "react";
 
 import {
   AccountsDocument,
@@ -8,6 +8,7 @@ import {
   type AccountOrder,
   type AccountsTable_AccountFragment,
 } from "../../__generated__/graphql";
+import { useNextPage } from "../../lib/useNextPage";
 
 /** The server's largest page: fewer round trips while scrolling through thousands of rows. */
 export const accountsPageSize = 100;
@@ -36,7 +37,6 @@ export function useAccounts(filter: AccountFilter | undefined, orderBy: AccountO
     variables: { first: accountsPageSize, filter, orderBy },
     notifyOnNetworkStatusChange: true,
   });
-  const [loadMoreError, setLoadMoreError] = useState<Error>();
   // Keep the previous rows on screen while a new filter loads, instead of flashing an empty table.
   const connection = (data ?? previousData)?.accounts;
   const endCursor = connection?.pageInfo.endCursor ?? null;
@@ -46,27 +46,7 @@ export function useAccounts(filter: AccountFilter | undefined, orderBy: AccountO
   const edges = connection?.edges;
   const accounts = useMemo(() => edges?.map((edge) => edge.node) ?? [], [edges]);
 
-  // The cursor already asked for: Apollo may render once between the answer and the merged list,
-  // and asking for the same page twice would duplicate work (or rows).
-  const requestedCursor = useRef<string | null>(null);
-
-  const fetchNext = useCallback(() => {
-    if (!hasNextPage || endCursor === null || loadingMore || requestedCursor.current === endCursor) {
-      return;
-    }
-    requestedCursor.current = endCursor;
-    setLoadMoreError(undefined);
-    fetchMore({ variables: { after: endCursor } }).catch((reason: unknown) => {
-      requestedCursor.current = null;
-      setLoadMoreError(reason instanceof Error ? reason : new Error(String(reason)));
-    });
-  }, [endCursor, fetchMore, hasNextPage, loadingMore]);
-
-  const loadMore = useCallback(() => {
-    if (loadMoreError === undefined) {
-      fetchNext();
-    }
-  }, [fetchNext, loadMoreError]);
+  const nextPage = useNextPage({ endCursor, hasNextPage, loadingMore, fetchMore });
 
   return {
     accounts,
@@ -74,8 +54,8 @@ export function useAccounts(filter: AccountFilter | undefined, orderBy: AccountO
     hasNextPage,
     loading: networkStatus === NetworkStatus.loading || networkStatus === NetworkStatus.setVariables,
     loadingMore,
-    error: error ?? loadMoreError,
-    loadMore,
-    retry: fetchNext,
+    error: error ?? nextPage.error,
+    loadMore: nextPage.loadMore,
+    retry: nextPage.retry,
   };
 }

@@ -1,8 +1,9 @@
 import { NetworkStatus } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useMemo } from "react";
 
 import { CsvImportRowsDocument, type CsvImportRowState, type ImportRowsTable_RowFragment } from "../../__generated__/graphql";
+import { useNextPage } from "../../lib/useNextPage";
 
 /** The server's largest page. */
 export const importRowsPageSize = 100;
@@ -30,32 +31,14 @@ export function useImportRows(importId: string, state: CsvImportRowState): UseIm
     fetchPolicy: "cache-and-network",
     notifyOnNetworkStatusChange: true,
   });
-  const [loadMoreError, setLoadMoreError] = useState<Error>();
   const connection = data?.csvImport.rows;
   const endCursor = connection?.pageInfo.endCursor ?? null;
   const hasNextPage = connection?.pageInfo.hasNextPage ?? false;
   const loadingMore = networkStatus === NetworkStatus.fetchMore;
   const edges = connection?.edges;
   const rows = useMemo(() => edges?.map((edge) => edge.node) ?? [], [edges]);
-  const requestedCursor = useRef<string | null>(null);
 
-  const fetchNext = useCallback(() => {
-    if (!hasNextPage || endCursor === null || loadingMore || requestedCursor.current === endCursor) {
-      return;
-    }
-    requestedCursor.current = endCursor;
-    setLoadMoreError(undefined);
-    fetchMore({ variables: { after: endCursor } }).catch((reason: unknown) => {
-      requestedCursor.current = null;
-      setLoadMoreError(reason instanceof Error ? reason : new Error(String(reason)));
-    });
-  }, [endCursor, fetchMore, hasNextPage, loadingMore]);
-
-  const loadMore = useCallback(() => {
-    if (loadMoreError === undefined) {
-      fetchNext();
-    }
-  }, [fetchNext, loadMoreError]);
+  const nextPage = useNextPage({ endCursor, hasNextPage, loadingMore, fetchMore });
 
   return {
     rows,
@@ -63,8 +46,8 @@ export function useImportRows(importId: string, state: CsvImportRowState): UseIm
     hasNextPage,
     loading: rows.length === 0 && networkStatus === NetworkStatus.loading,
     loadingMore,
-    error: error ?? loadMoreError,
-    loadMore,
-    retry: fetchNext,
+    error: error ?? nextPage.error,
+    loadMore: nextPage.loadMore,
+    retry: nextPage.retry,
   };
 }
