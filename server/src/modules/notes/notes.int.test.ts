@@ -206,3 +206,61 @@ describe.each(testDialects())("note mutations on %s", (dialect) => {
     });
   });
 });
+
+interface TimelineData {
+  notes: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: Array<{ node: { comment: string } }> };
+  lastActivityAt: string | null;
+  nextScheduledActivity: { comment: string } | null;
+}
+
+/** notesByAccount and activityByAccountId share one window statement (note.loaders.ts): both answers stay each account's own. */
+describe.each(testDialects())("an account's first notes and its activity summary in one request on %s", (dialect) => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi(dialect);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it("should give the page, the count, the newest note time and the soonest upcoming note when the latter ranks outside the page", async () => {
+    const ds = api.db.dataSource;
+    const manager = await buildUser(ds, ["crm", "crm-manager"]);
+    const day = (n: number) => new Date(Date.UTC(2025, 0, n, 12, 0, 0));
+    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000);
+    const busy = await buildProspect(ds, manager);
+    // Newest first: n5, n4 (the page of 2), n3, n2, n1; the soonest upcoming is the oldest note, n1.
+    await buildNote(ds, busy, manager, { comment: "n1", createdAt: day(1), scheduledDate: inDays(2) });
+    await buildNote(ds, busy, manager, { comment: "n2", createdAt: day(2), scheduledDate: inDays(5) });
+    await buildNote(ds, busy, manager, { comment: "n3", createdAt: day(3), scheduledDate: inDays(-1) });
+    await buildNote(ds, busy, manager, { comment: "n4", createdAt: day(4) });
+    await buildNote(ds, busy, manager, { comment: "n5", createdAt: day(5) });
+    const quiet = await buildProspect(ds, manager);
+    await buildNote(ds, quiet, manager, { comment: "q1", createdAt: day(7), scheduledDate: inDays(-3) });
+    const empty = await buildProspect(ds, manager);
+    const fields = "notes(first: 2) { totalCount pageInfo { hasNextPage } edges { node { comment } } } lastActivityAt nextScheduledActivity { comment }";
+    const caller = await api.as(manager);
+    // One page of accounts (this suite's database holds only these three): one batch per loader.
+    const { result, statements } = await api.counter.count(() =>
+      caller.gql<{ accounts: { edges: Array<{ node: TimelineData & { legacyId: number } }> } }>(`{ accounts(first: 10) { edges { node { legacyId ${fields} } } } }`),
+    );
+    expect(result.errors).toBeUndefined();
+    const byId = new Map(result.data?.accounts.edges.map((e) => [e.node.legacyId, e.node] as const));
+    expect([...byId.keys()].sort((a, b) => a - b)).toEqual([busy.id, quiet.id, empty.id]);
+    const summary = (t: TimelineData | undefined) =>
+      t && {
+        totalCount: t.notes.totalCount,
+        hasNextPage: t.notes.pageInfo.hasNextPage,
+        comments: t.notes.edges.map((e) => e.node.comment),
+        lastActivityAt: t.lastActivityAt && new Date(t.lastActivityAt).toISOString(),
+        next: t.nextScheduledActivity?.comment ?? null,
+      };
+    expect(summary(byId.get(busy.id))).toEqual({ totalCount: 5, hasNextPage: true, comments: ["n5", "n4"], lastActivityAt: day(5).toISOString(), next: "n1" });
+    expect(summary(byId.get(quiet.id))).toEqual({ totalCount: 1, hasNextPage: false, comments: ["q1"], lastActivityAt: day(7).toISOString(), next: null });
+    expect(summary(byId.get(empty.id))).toEqual({ totalCount: 0, hasNextPage: false, comments: [], lastActivityAt: null, next: null });
+    // The page's notes and summaries of all three accounts: one window statement.
+    expect(statements.filter((sql) => /ROW_NUMBER\(\)/i.test(sql))).toHaveLength(1);
+  });
+});
