@@ -1,5 +1,6 @@
-import { useRef, type KeyboardEvent, type ReactNode } from "react";
+import type { ReactNode } from "react";
 
+import { TabList, tabPanelIds } from "../../components/TabList";
 import { useT } from "../../lib/i18n";
 import { useCan } from "../auth/useCan";
 import { ContactsTab } from "./contacts/ContactsTab";
@@ -34,7 +35,6 @@ export function PanelTabs({ account, reload }: PanelTabsProps) {
   const t = useT(panelMessages);
   const { tab, setTab } = usePanelUrl();
   const canPartners = useCan("crm-partners");
-  const tabRefs = useRef(new Map<TabKey, HTMLButtonElement>());
 
   const canLocations = useCan("crm-menu");
   const tabs: TabSpec[] = [
@@ -55,51 +55,18 @@ export function PanelTabs({ account, reload }: PanelTabsProps) {
     return null;
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const index = tabs.findIndex((spec) => spec.key === active?.key);
-    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 };
-    const target = moves[event.key];
-    if (target === undefined) {
-      return;
-    }
-    event.preventDefault();
-    const next = tabs[(target + tabs.length) % tabs.length];
-    if (next) {
-      setTab(next.key);
-      tabRefs.current.get(next.key)?.focus();
-    }
-  }
-
   return (
     <div className="side-panel__tabs">
-      <div role="tablist" aria-label={t.tabsLabel} className="tabs" onKeyDown={onKeyDown}>
-        {tabs.map((spec) => {
-          const selected = spec.key === active.key;
-          return (
-            <button
-              key={spec.key}
-              ref={(element) => {
-                if (element) {
-                  tabRefs.current.set(spec.key, element);
-                } else {
-                  tabRefs.current.delete(spec.key);
-                }
-              }}
-              type="button"
-              role="tab"
-              id={`panel-tab-${spec.key}`}
-              aria-selected={selected}
-              aria-controls={`panel-tabpanel-${spec.key}`}
-              tabIndex={selected ? 0 : -1}
-              className={`tabs__tab${selected ? " tabs__tab--active" : ""}`}
-              onClick={() => setTab(spec.key)}
-            >
-              {t.tabs[spec.key]}
-            </button>
-          );
-        })}
-      </div>
-      <div role="tabpanel" id={`panel-tabpanel-${active.key}`} aria-labelledby={`panel-tab-${active.key}`} className="side-panel__tabpanel" tabIndex={0}>
+      <TabList
+        label={t.tabsLabel}
+        tabs={tabs.map((spec) => ({ key: spec.key, label: t.tabs[spec.key] }))}
+        active={active.key}
+        onSelect={setTab}
+        idPrefix="panel"
+        className="tabs"
+        tabClassName={(selected) => `tabs__tab${selected ? " tabs__tab--active" : ""}`}
+      />
+      <div role="tabpanel" {...tabPanelIds("panel", active.key)} className="side-panel__tabpanel" tabIndex={0}>
         {account.status === "REMOVED" ? (
           // The server refuses every write to a removed account but its restore: show it read-only
           // (a disabled fieldset disables every control inside) rather than let each save fail.

@@ -105,7 +105,11 @@ describe("ImportPanel", () => {
     const counts = screen.getByText("With errors").closest("div");
     expect(counts?.textContent).toBe("With errors1");
 
-    fireEvent.click(screen.getByRole("tab", { name: "Duplicates (3)" }));
+    // WAI-ARIA tabs: one tab stop, the arrow keys select and focus the next tab.
+    const errorsTab = screen.getByRole("tab", { name: "Errors (1)" });
+    expect([errorsTab.tabIndex, screen.getByRole("tab", { name: "Duplicates (3)" }).tabIndex]).toEqual([0, -1]);
+    fireEvent.keyDown(errorsTab, { key: "ArrowRight" });
+    expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Duplicates (3)", selected: true }));
     const duplicates = await screen.findByRole("table", { name: "Duplicate rows" });
     expect(within(duplicates).getByText("Same as row 2 of this file")).toBeTruthy();
     expect(within(duplicates).getByRole("row", { name: /^5/ }).textContent).toContain("Matches on: Email");

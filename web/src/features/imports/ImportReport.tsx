@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 
 import type { ImportPanel_ImportFragment } from "../../__generated__/graphql";
+import { TabList, tabPanelIds } from "../../components/TabList";
 import { useI18n, useT } from "../../lib/i18n";
 import { ImportRowsTable, type ReportedRowState } from "./ImportRowsTable";
 import { importMessages } from "./messages";
@@ -78,22 +79,14 @@ export function ImportRowTabs({ csvImport, onOpenAccount }: ImportReportProps) {
   }
   return (
     <section className="import-rows-tabs">
-      <div role="tablist" aria-label={t.tabs.label}>
-        {tabs.map(([state, count]) => (
-          <button
-            key={state}
-            type="button"
-            role="tab"
-            id={`import-tab-${state}`}
-            aria-selected={state === active}
-            aria-controls={`import-tabpanel-${state}`}
-            onClick={() => setPicked(state)}
-          >
-            {t.tabs[state](format.number(count))}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`import-tabpanel-${active}`} aria-labelledby={`import-tab-${active}`}>
+      <TabList
+        label={t.tabs.label}
+        tabs={tabs.map(([state, count]) => ({ key: state, label: t.tabs[state](format.number(count)) }))}
+        active={active}
+        onSelect={setPicked}
+        idPrefix="import"
+      />
+      <div role="tabpanel" {...tabPanelIds("import", active)}>
         {/* Keyed by status: a commit changes which rows are duplicates or created, so read them again. */}
         <ImportRowsTable key={`${active}-${csvImport.status}`} importId={csvImport.id} state={active} onOpenAccount={onOpenAccount} />
       </div>
