@@ -2,9 +2,9 @@ import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { useState } from "react";
 
 import type { MockLink } from "@apollo/client/testing";
-import { GraphQLError } from "graphql";
 
 import { ImportFilterNameDocument } from "../../__generated__/graphql";
+import { heldLink, type HeldLink } from "../../test/heldLink";
 import { renderWithProviders } from "../../test/renderWithProviders";
 import { emptyCrmFilters } from "./crmUrlState";
 import { FilterBar } from "./FilterBar";
@@ -51,7 +51,7 @@ describe("FilterBar", () => {
       result: answer,
     });
 
-    function renderBar(mocks: MockLink.MockedResponse[], locale: "en" | "es-MX" = "en") {
+    function renderBar(transport: { mocks?: MockLink.MockedResponse[]; link?: HeldLink["link"] }, locale: "en" | "es-MX" = "en") {
       const onFiltersChange = jest.fn();
       renderWithProviders(
         <FilterBar
@@ -63,13 +63,13 @@ describe("FilterBar", () => {
           onSearchChange={() => undefined}
           onFiltersChange={onFiltersChange}
         />,
-        { mocks, locale },
+        { ...transport, locale },
       );
       return onFiltersChange;
     }
 
     it("should name the import's file and remove only that filter", async () => {
-      const onFiltersChange = renderBar([nameQuery({ data: { csvImport: { __typename: "CsvImport", id: importId, filename: "leads-marzo.csv" } } })]);
+      const onFiltersChange = renderBar({ mocks: [nameQuery({ data: { csvImport: { __typename: "CsvImport", id: importId, filename: "leads-marzo.csv" } } })] });
       expect(await screen.findByText("From import: leads-marzo.csv")).toBeTruthy();
       expect(screen.getByRole("button", { name: "Clear filters (2)" })).toBeTruthy();
       fireEvent.click(screen.getByRole("button", { name: "Remove filter From import: leads-marzo.csv" }));
@@ -77,10 +77,12 @@ describe("FilterBar", () => {
     });
 
     it("should show the import's number when its file name cannot be read, in Spanish too", async () => {
-      renderBar([nameQuery({ errors: [new GraphQLError("CsvImport not found", { extensions: { code: "NOT_FOUND" } })] })], "es-MX");
+      const held = heldLink(() => undefined);
+      renderBar({ link: held.link }, "es-MX");
       expect(screen.getByText("De la importación: #7")).toBeTruthy();
-      // Still the number once the server has refused the name.
-      await act(async () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+      // Still the number once the server has refused the name (answered by hand: no waiting on time).
+      await act(async () => held.answer("ImportFilterName", { errors: [{ message: "CsvImport not found", extensions: { code: "NOT_FOUND" } }] }));
+      expect(held.pending).toEqual([]);
       expect(screen.getByText("De la importación: #7")).toBeTruthy();
       expect(screen.getByRole("button", { name: "Quitar el filtro De la importación: #7" })).toBeTruthy();
     });
