@@ -12,6 +12,8 @@ const run = promisify(execFile);
 const VALIDATE_TARGET_ROWS = 100_000;
 const VALIDATE_TARGET_SECONDS = 5;
 const COMMIT_TARGET_RATIO = 0.5;
+/** One import benchmark process at most: the full 100,000 rows take a few minutes even under load. */
+const CHILD_TIMEOUT_MS = 20 * 60_000;
 
 /** What import-benchmark.cli.js prints for an import. */
 interface ImportRun {
@@ -38,7 +40,14 @@ async function benchmarkCli<T>(ctx: BenchContext, args: string[]): Promise<T> {
   if (!existsSync(cli)) {
     throw new Error(`${cli} is missing: build the server first (npm run build -w server)`);
   }
-  const { stdout } = await run(process.execPath, [cli, ...args], { cwd: join(ctx.root, "server"), maxBuffer: 1024 * 1024, env: { ...process.env, LOG_LEVEL: "warn" } });
+  // Bounded: a child stuck on a lock or a dead server is killed (SIGKILL) and the suite fails, instead of the bench hanging.
+  const { stdout } = await run(process.execPath, [cli, ...args], {
+    cwd: join(ctx.root, "server"),
+    maxBuffer: 1024 * 1024,
+    env: { ...process.env, LOG_LEVEL: "warn" },
+    timeout: CHILD_TIMEOUT_MS,
+    killSignal: "SIGKILL",
+  });
   return JSON.parse(stdout) as T;
 }
 
