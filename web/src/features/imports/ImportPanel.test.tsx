@@ -27,9 +27,6 @@ function renderPanel(link: ReturnType<typeof importLink>, locale: "en" | "es-MX"
   );
 }
 
-/** Lets pending timers and answers run (a running import would poll several times meanwhile). */
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 100)));
-
 let restoreLayout: () => void;
 beforeEach(() => {
   restoreLayout = fakeLayout();
@@ -52,9 +49,16 @@ describe("ImportPanel", () => {
     expect((await screen.findByRole("button", { name: "Import 200 prospects" }) as HTMLButtonElement).disabled).toBe(false);
     expect(screen.queryByRole("progressbar")).toBeNull();
 
-    // Settled: no more polling.
+    // Settled: no more polling. Fake timers run ten poll intervals at once, whatever the machine's load.
     const asked = link.counts.csvImport;
-    await settle();
+    jest.useFakeTimers();
+    try {
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(100);
+      });
+    } finally {
+      jest.useRealTimers();
+    }
     expect(link.counts.csvImport).toBe(asked);
   });
 
