@@ -59,14 +59,14 @@ export function CommitForm({ csvImport, statuses, executives, commit }: CommitFo
       <fieldset>
         <legend>{t.legend}</legend>
         {csvImport.invalidRows > 0 ? (
-          <label className="import-checkbox">
+          <label className="checkbox">
             <input type="checkbox" checked={skipInvalid} onChange={(event) => setSkipInvalid(event.target.checked)} />
             {t.skipInvalid(csvImport.invalidRows, format.number(csvImport.invalidRows))}
           </label>
         ) : null}
         {blockedByInvalid ? <p className="form-error">{t.skipInvalidRequired}</p> : null}
         {csvImport.duplicateRows > 0 ? (
-          <label className="import-checkbox">
+          <label className="checkbox">
             <input type="checkbox" checked={skipDuplicates} onChange={(event) => setSkipDuplicates(event.target.checked)} />
             {t.skipDuplicates(csvImport.duplicateRows, format.number(csvImport.duplicateRows))}
           </label>
