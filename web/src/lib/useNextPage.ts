@@ -49,3 +49,17 @@ export function useNextPage({ endCursor, hasNextPage, loadingMore, fetchMore }: 
 
   return { loadMore, retry, error };
 }
+
+/** What a paged list hook gives its table (accounts, an import's rows), beside the rows themselves. */
+export interface PagedList {
+  readonly totalCount: number;
+  readonly hasNextPage: boolean;
+  /** True only for the first page; loading more has its own flag. */
+  readonly loading: boolean;
+  readonly loadingMore: boolean;
+  readonly error: Error | undefined;
+  /** Fetches the next page; does nothing after a failed page until `retry` (no request loop on errors). */
+  readonly loadMore: () => void;
+  /** Clears a failed "more" page and tries it again. */
+  readonly retry: () => void;
+}

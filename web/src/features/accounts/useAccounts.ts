@@ -8,23 +8,13 @@ import {
   type AccountOrder,
   type AccountsTable_AccountFragment,
 } from "../../__generated__/graphql";
-import { useNextPage } from "../../lib/useNextPage";
+import { useNextPage, type PagedList } from "../../lib/useNextPage";
 
 /** The server's largest page: fewer round trips while scrolling through thousands of rows. */
 export const accountsPageSize = 100;
 
-export interface UseAccountsResult {
+export interface UseAccountsResult extends PagedList {
   readonly accounts: readonly AccountsTable_AccountFragment[];
-  readonly totalCount: number;
-  readonly hasNextPage: boolean;
-  /** True only for the first page of a filter/order; loading more has its own flag. */
-  readonly loading: boolean;
-  readonly loadingMore: boolean;
-  readonly error: Error | undefined;
-  /** Fetches the next page; does nothing after a failed page until `retry` (no request loop on errors). */
-  readonly loadMore: () => void;
-  /** Clears a failed "more" page and tries it again. */
-  readonly retry: () => void;
 }
 
 /**

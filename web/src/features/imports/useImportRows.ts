@@ -3,21 +3,13 @@ import { useQuery } from "@apollo/client/react";
 import { useMemo } from "react";
 
 import { CsvImportRowsDocument, type CsvImportRowState, type ImportRowsTable_RowFragment } from "../../__generated__/graphql";
-import { useNextPage } from "../../lib/useNextPage";
+import { useNextPage, type PagedList } from "../../lib/useNextPage";
 
 /** The server's largest page. */
 export const importRowsPageSize = 100;
 
-export interface UseImportRowsResult {
+export interface UseImportRowsResult extends PagedList {
   readonly rows: readonly ImportRowsTable_RowFragment[];
-  readonly totalCount: number;
-  readonly hasNextPage: boolean;
-  readonly loading: boolean;
-  readonly loadingMore: boolean;
-  readonly error: Error | undefined;
-  /** Fetches the next page (once per cursor; not again after a failed page until `retry`). */
-  readonly loadMore: () => void;
-  readonly retry: () => void;
 }
 
 /**
