@@ -184,6 +184,25 @@ describe("ImportPanel", () => {
     expect(locationSearch()).toBe(`?import=${importId}&account=Prospect:99`);
   });
 
+  it("should still drop the cached account lists when a commit ends after the panel was closed", async () => {
+    const server = { current: buildImport("COMMITTING", { totalRows: 50, processedRows: 20, validRows: 50 }), rows: {}, permissions: [] };
+    const link = importLink(server);
+    const { client } = renderPanel(link);
+    client.writeQuery({ query: AccountsDocument, variables: { first: accountsPageSize }, data: accountsConnection([buildAccount(1, "Acme")]) });
+    const cachedLists = () => Object.keys((client.cache.extract() as Record<string, object | undefined>).ROOT_QUERY ?? {}).filter((field) => field.startsWith("accounts"));
+    await screen.findByRole("progressbar", { name: "Creating the prospects…" });
+
+    fireEvent.click(screen.getByRole("button", { name: "Close" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(locationSearch()).toBe("");
+    const before = link.counts.csvImport;
+    await waitFor(() => expect(link.counts.csvImport).toBeGreaterThan(before));
+    expect(cachedLists()).toHaveLength(1);
+
+    server.current = buildImport("COMMITTED", { totalRows: 50, processedRows: 50, validRows: 50, createdRows: 50 });
+    await waitFor(() => expect(cachedLists()).toEqual([]));
+  });
+
   it("should offer no executive choice without crm-edit-salesman-prospect, and refuse to import invalid rows", async () => {
     const server = { current: buildImport("VALIDATED", { totalRows: 3, validRows: 2, invalidRows: 1 }), rows: { INVALID: { "": rowsPage([]) } }, permissions: [] };
     renderPanel(importLink(server));

@@ -1,3 +1,5 @@
+import { useState } from "react";
+
 import { PanelTitleBar, SidePanel } from "../../components/SidePanel";
 import { errorCodeOf } from "../../lib/errors";
 import { useI18n, useT } from "../../lib/i18n";
@@ -27,11 +29,28 @@ interface ImportPanelProps {
  */
 export function ImportPanel({ pollMs = importPollMs }: ImportPanelProps) {
   const { importId, close } = useImportUrl();
+  const [lastImportId, setLastImportId] = useState(importId);
+  if (importId !== null && importId !== lastImportId) {
+    setLastImportId(importId);
+  }
   return (
-    <SidePanel open={importId !== null} onClose={close} className="import-panel">
-      {importId ? <ImportPanelBody key={importId} importId={importId} pollMs={pollMs} /> : null}
-    </SidePanel>
+    <>
+      <SidePanel open={importId !== null} onClose={close} className="import-panel">
+        {importId ? <ImportPanelBody key={importId} importId={importId} pollMs={pollMs} /> : null}
+      </SidePanel>
+      {importId === null && lastImportId !== null ? <CommitFollower key={lastImportId} importId={lastImportId} pollMs={pollMs} /> : null}
+    </>
   );
+}
+
+/**
+ * The panel was closed: a commit still running is followed without it (polled until it ends), so
+ * the account lists and boards still drop their cache when the new prospects exist. A settled
+ * import is read from the cache and not polled.
+ */
+function CommitFollower({ importId, pollMs }: { importId: string; pollMs: number }) {
+  useCsvImport(importId, pollMs);
+  return null;
 }
 
 function ImportPanelBody({ importId, pollMs }: { importId: string; pollMs: number }) {
