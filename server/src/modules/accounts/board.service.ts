@@ -110,10 +110,13 @@ export class BoardService {
     const catalogs = await this.catalogs.all();
     const wanted = filter?.statusIds?.length ? new Set(filter.statusIds) : null;
     const statuses = catalogs.followUpStatuses.filter((s) => !wanted || wanted.has(s.id));
-    const cardRows = await this.firstCards(viewer, filter, statuses, size + 1);
-    const totals = await this.totals(viewer, filter);
-    const ids = cardRows.map((r) => Number(r.id));
-    const entities = ids.length === 0 ? [] : await this.dataSource.getRepository(AccountEntity).findBy({ id: In(ids) });
+    // The cards (two short reads) and the totals (every visible account) side by side: the
+    // board waits for the longer of the two, not their sum.
+    const cardsRead = this.firstCards(viewer, filter, statuses, size + 1).then(async (rows) => {
+      const ids = rows.map((r) => Number(r.id));
+      return { rows, entities: ids.length === 0 ? [] : await this.dataSource.getRepository(AccountEntity).findBy({ id: In(ids) }) };
+    });
+    const [{ rows: cardRows, entities }, totals] = await Promise.all([cardsRead, this.totals(viewer, filter)]);
     const byId = new Map(entities.map((e) => [e.id, e] as const));
     const columns = statuses.map((status) => {
       const own = totals.get(status.id);
