@@ -38,16 +38,13 @@ export function statesToCreate(options: Pick<CommitOptions, "skipDuplicates">): 
  */
 export async function commitImport(dataSource: DataSource, lookup: CatalogLookup, importId: number, filename: string, options: CommitOptions, owner: string): Promise<void> {
   const states = statesToCreate(options);
-  let next = pendingRows(dataSource, importId, 0, states);
+  let afterRow = 0;
   for (;;) {
-    const rows = await next;
+    const rows = await pendingRows(dataSource, importId, afterRow, states);
     if (rows.length === 0) {
       break;
     }
-    // The next batch's rows are read (on MariaDB, on another pooled connection) while this batch is
-    // written: no batch touches another's rows, and the lease keeps other processes off them.
-    next = pendingRows(dataSource, importId, rows[rows.length - 1]!.rowNumber, states);
-    next.catch(() => undefined);
+    afterRow = rows[rows.length - 1]!.rowNumber;
     const attempt = (oneByOne: boolean) => withLockRetry(() => dataSource.transaction((manager) => commitBatch(manager, lookup, importId, filename, options, owner, rows, oneByOne)));
     try {
       await attempt(false);
