@@ -83,16 +83,27 @@ export function CrmPage() {
       </LazyPart>
       {/* Outside the view switcher: any view opens it by setting ?account=. */}
       {accountPanelMounted ? (
-        <LazyPart>
+        <LazyPart fallback={<PanelLoading className="side-panel" />}>
           <AccountPanel />
         </LazyPart>
       ) : null}
       {/* The import in ?import= (reopened by a reload); below the account panel, which its links open. */}
       {importPanelMounted ? (
-        <LazyPart>
+        <LazyPart fallback={<PanelLoading className="side-panel import-panel" />}>
           <ImportPanel />
         </LazyPart>
       ) : null}
     </section>
+  );
+}
+
+/** A panel's frame (styles.css) while its chunk downloads: the click that opened it shows at once. */
+function PanelLoading({ className }: { className: string }) {
+  const common = useT(commonMessages);
+  return (
+    <div className={className} role="status" aria-busy="true" aria-label={common.loading}>
+      <div className="skeleton skeleton--line" />
+      <div className="skeleton skeleton--block" />
+    </div>
   );
 }

@@ -35,7 +35,7 @@ export function ImportPanel({ pollMs = importPollMs }: ImportPanelProps) {
   }
   return (
     <>
-      <SidePanel open={importId !== null} onClose={close} className="import-panel">
+      <SidePanel open={importId !== null} onClose={close} className="side-panel import-panel">
         {importId ? <ImportPanelBody key={importId} importId={importId} pollMs={pollMs} /> : null}
       </SidePanel>
       {importId === null && lastImportId !== null ? <CommitFollower key={lastImportId} importId={lastImportId} pollMs={pollMs} /> : null}
