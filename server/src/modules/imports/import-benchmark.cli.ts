@@ -69,7 +69,10 @@ async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds:
   }
 }
 
-/** The database named by `url` on its server, created empty (dropped first if it exists). */
+/** Marks a database made by this benchmark (and so safe for it to drop and make again). */
+const BENCH_MARKER = "import_bench_marker";
+
+/** The database named by `url` on its server, created empty (dropped first if this benchmark made it). */
 async function namedDatabase(url: string): Promise<ScratchDatabase> {
   const server = new URL(url);
   const name = decodeURIComponent(server.pathname.replace(/^\//, ""));
@@ -77,16 +80,24 @@ async function namedDatabase(url: string): Promise<ScratchDatabase> {
     throw new Error(`--database-url: "${name}" is not a plain database name`);
   }
   server.pathname = "/";
-  const admin = async (sql: string) => {
+  const admin = async <T = unknown>(sql: string, values: unknown[] = []): Promise<T> => {
     const connection = await createConnection({ uri: server.toString() });
     try {
-      await connection.query(sql);
+      const [result] = await connection.query(sql, values);
+      return result as T;
     } finally {
       await connection.end();
     }
   };
+  // Only a database this benchmark made is ever dropped: a typo must not wipe a real one.
+  const tables = await admin<Array<{ name: string }>>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ?", [name]);
+  if (tables.length > 0 && !tables.some((table) => table.name === BENCH_MARKER)) {
+    throw new Error(`--database-url: "${name}" holds tables this benchmark did not create (no ${BENCH_MARKER} table); refusing to drop it`);
+  }
   await admin(`DROP DATABASE IF EXISTS \`${name}\``);
   await admin(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin(`CREATE TABLE \`${name}\`.${BENCH_MARKER} (created_at DATETIME NOT NULL)`);
+  await admin(`INSERT INTO \`${name}\`.${BENCH_MARKER} VALUES (NOW())`);
   return { url, drop: () => admin(`DROP DATABASE IF EXISTS \`${name}\``) };
 }
 
