@@ -34,7 +34,9 @@ export async function openTestDatabase(dialect: Dialect, options: { logger?: Log
     url: scratch.url,
     dataSource,
     close: async () => {
-      await dataSource.destroy();
+      if (dataSource.isInitialized) {
+        await dataSource.destroy();
+      }
       await scratch.drop();
     },
   };

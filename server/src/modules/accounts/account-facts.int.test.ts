@@ -96,12 +96,12 @@ describe.each(testDialects())("Account facts (one-to-one relations in one statem
       const owner = await buildUser(ds, ["crm", "crm-manager"]);
       const seller = await buildUser(ds, ["crm", "sdr"]);
       const account = await buildProspect(ds, owner, { salesmanId: seller.id });
-      // The statement joins follow_up_data: without the table it fails, as on a lost connection.
-      await ds.query("ALTER TABLE follow_up_data RENAME TO follow_up_data_gone");
+      // The database goes away before the statement is sent, as on a lost connection.
       const loaders = createLoaders(ds);
+      await ds.destroy();
       const reads = [loadAccountFact(loaders, account, "followUpData"), loadAccountFact(loaders, account, "salesman"), loadAccountFact(loaders, account, "creator")];
       for (const read of reads) {
-        await expect(read).rejects.toThrow(/follow_up_data/);
+        await expect(read).rejects.toThrow(/connection/i);
       }
       // Unhandled rejections are reported after the microtask queue drains: give them two turns.
       await new Promise((resolve) => setImmediate(resolve));

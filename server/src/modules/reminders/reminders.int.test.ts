@@ -184,8 +184,10 @@ describe.each(testDialects())("reminders on %s", (dialect) => {
         client.gql<{ myReminders: Array<{ account: { name: string } }> }>(`{ myReminders { id account { name salesman { name } } assignee { name } createdBy { name } } }`),
       );
       expect(result.data?.myReminders).toHaveLength(6);
-      expect(statements.filter((sql) => /FROM "?`?prospection_users/i.test(sql))).toHaveLength(1);
-      expect(statements.filter((sql) => /FROM "?`?users/i.test(sql))).toHaveLength(1);
+      // The accounts in one read, their salesmen joined by the one-to-one facts read (which primes the
+      // users loader), the reminders' own users in at most one more: never a statement per reminder.
+      expect(statements.filter((sql) => /FROM "?`?prospection_users/i.test(sql))).toHaveLength(2);
+      expect(statements.filter((sql) => /FROM "?`?users/i.test(sql)).length).toBeLessThanOrEqual(1);
     });
   });
 });
