@@ -21,7 +21,8 @@ function log(message: string): void {
 function gitCommit(root: string): string {
   try {
     const sha = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root, encoding: "utf8" }).trim() !== "";
+    // The report's own files (a previous run's) do not make the measured code differ from the commit.
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ":!BENCHMARKS.md", ":!bench-results.json"], { cwd: root, encoding: "utf8" }).trim() !== "";
     return dirty ? `${sha} (with uncommitted changes)` : sha;
   } catch {
     return "unknown (not a git checkout)";
