@@ -426,7 +426,7 @@ export const boardLoadSuite: BenchSuite = {
         `(index entries only: (follow_up_id, status) and, forced on MariaDB, (prospect_id, account_value)), so the totals grow with the accounts; ` +
         `concurrent boards with the same visibility and filter share the totals read in flight (never one started before a write the API committed), ` +
         `so ${CONNECTIONS} connections cost about one totals read at a time, not ${CONNECTIONS}. ` +
-        `Moves: the web's KanbanMoveAccount mutation, ${moveOneRun.requests + moveManyRun.requests} distinct accounts spread over the table, each moved once to another active status with its current version, ` +
+        `Moves: the web's KanbanMoveAccount mutation, ${moveOneRun.requests + moveManyRun.requests + moveUsersRun.requests} distinct accounts spread over the table, each moved once to another active status with its current version, ` +
         `so each is a real write (status, version, status-change note in one transaction); a response counts as an error unless it is HTTP 200 without GraphQL errors and names the new status and version. ` +
         `"${CONNECTIONS} concurrent users" is read as ${CONNECTIONS} users each moving a card every ${1 / USER_MOVES_PER_SECOND} s, their moments spread over the second (${users.amount} moves over ${users.seconds} s, fetch with keep-alive), ` +
         `which is where the target applies; the runs "at ${CONNECTIONS} connections" send each request the moment the previous one is answered, so they measure the saturated API's queue ` +
