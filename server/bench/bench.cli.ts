@@ -57,6 +57,8 @@ async function main(): Promise<number> {
     return 0;
   }
   const startedAt = new Date();
+  // The code measured is the tree as the run starts (what is edited while it runs is not loaded).
+  const commit = gitCommit(REPOSITORY_ROOT);
   const t0 = performance.now();
   const root = REPOSITORY_ROOT;
   const suites = args.only ? BENCH_SUITES.filter((s) => args.only?.includes(s.id)) : BENCH_SUITES;
@@ -108,7 +110,7 @@ async function main(): Promise<number> {
   const run: BenchRun = {
     startedAt,
     seconds: (performance.now() - t0) / 1000,
-    commit: gitCommit(root),
+    commit,
     quick: args.quick,
     only: args.only,
     database: args.database,

@@ -1,5 +1,6 @@
 import { fromGlobalId } from "../src/graphql/global-id";
-import { planMoves, responseProblem } from "./board-load.bench";
+import { planMoves } from "./board-load.bench";
+import { responseProblem } from "./load-driver";
 
 describe("board-load move plan", () => {
   const statuses = [5, 6, 7, 8];
