@@ -56,3 +56,36 @@ export function PanelTitleBar({ title, closeLabel }: PanelTitleBarProps) {
     </div>
   );
 }
+
+interface ButtonModalProps {
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  /** The page's button that opens it. */
+  readonly trigger: ReactNode;
+  readonly title: string;
+  readonly description: string;
+  /** The frame's class (its width and place); the overlay's is `<className>__overlay`. */
+  readonly className: string;
+  readonly closeLabel: string;
+  readonly children: ReactNode;
+}
+
+/**
+ * A modal opened by a button of the page (Add prospect, Import CSV): focus trapped inside, the
+ * title bar with its close button, a description, then the content.
+ */
+export function ButtonModal({ open, onOpenChange, trigger, title, description, className, closeLabel, children }: ButtonModalProps) {
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className={`${className}__overlay`} />
+        <Dialog.Content className={className}>
+          <PanelTitleBar title={title} closeLabel={closeLabel} />
+          <Dialog.Description className="side-panel__subtitle">{description}</Dialog.Description>
+          {children}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

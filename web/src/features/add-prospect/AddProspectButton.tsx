@@ -1,7 +1,6 @@
-import * as Dialog from "@radix-ui/react-dialog";
 import { lazy, Suspense, useState } from "react";
 
-import { PanelTitleBar } from "../../components/SidePanel";
+import { ButtonModal } from "../../components/SidePanel";
 import { useToast } from "../../components/Toast";
 import { useT } from "../../lib/i18n";
 import { commonMessages } from "../../lib/messages";
@@ -31,41 +30,41 @@ export function AddProspectButton() {
   const panel = usePanelUrl();
 
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger asChild>
+    <ButtonModal
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <button type="button" className="button--primary">
           {t.open}
         </button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="modal__overlay" />
-        <Dialog.Content className="modal">
-          <PanelTitleBar title={t.title} closeLabel={common.close} />
-          <Dialog.Description className="side-panel__subtitle">{t.description}</Dialog.Description>
-          {error ? <p role="alert" className="form-error">{toMessage(error)}</p> : null}
-          {catalogs ? (
-            <Suspense fallback={<div className="skeleton skeleton--block" aria-busy="true" aria-label={common.loading} />}>
-              <AddProspectForm
-                catalogs={catalogs}
-                canCreatePartners={canCreatePartners}
-                executives={executives}
-                create={create}
-                onCreated={(account) => {
-                  setOpen(false);
-                  toast.success(t.created(account.name));
-                  panel.open(account.id);
-                }}
-                onOpenExisting={(accountId) => {
-                  setOpen(false);
-                  panel.open(accountId);
-                }}
-              />
-            </Suspense>
-          ) : (
-            <div className="skeleton skeleton--block" aria-busy="true" aria-label={common.loading} />
-          )}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      }
+      title={t.title}
+      description={t.description}
+      className="modal"
+      closeLabel={common.close}
+    >
+      {error ? <p role="alert" className="form-error">{toMessage(error)}</p> : null}
+      {catalogs ? (
+        <Suspense fallback={<div className="skeleton skeleton--block" aria-busy="true" aria-label={common.loading} />}>
+          <AddProspectForm
+            catalogs={catalogs}
+            canCreatePartners={canCreatePartners}
+            executives={executives}
+            create={create}
+            onCreated={(account) => {
+              setOpen(false);
+              toast.success(t.created(account.name));
+              panel.open(account.id);
+            }}
+            onOpenExisting={(accountId) => {
+              setOpen(false);
+              panel.open(accountId);
+            }}
+          />
+        </Suspense>
+      ) : (
+        <div className="skeleton skeleton--block" aria-busy="true" aria-label={common.loading} />
+      )}
+    </ButtonModal>
   );
 }

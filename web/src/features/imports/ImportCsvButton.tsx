@@ -1,7 +1,6 @@
-import * as Dialog from "@radix-ui/react-dialog";
 import { useState } from "react";
 
-import { PanelTitleBar } from "../../components/SidePanel";
+import { ButtonModal } from "../../components/SidePanel";
 import { useI18n, useT } from "../../lib/i18n";
 import { commonMessages } from "../../lib/messages";
 import { useErrorMessage } from "../../lib/useErrorMessage";
@@ -32,20 +31,18 @@ export function ImportCsvButton({ upload }: ImportCsvButtonProps) {
   };
 
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger asChild>
-        <button type="button">{t.open}</button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="import-modal__overlay" />
-        <Dialog.Content className="import-modal">
-          <PanelTitleBar title={t.title} closeLabel={common.close} />
-          <Dialog.Description className="side-panel__subtitle">{t.description}</Dialog.Description>
-          <UploadForm upload={upload} onUploaded={(created) => openPanel(created.id)} />
-          <RecentImports enabled={open} onOpen={openPanel} />
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <ButtonModal
+      open={open}
+      onOpenChange={setOpen}
+      trigger={<button type="button">{t.open}</button>}
+      title={t.title}
+      description={t.description}
+      className="import-modal"
+      closeLabel={common.close}
+    >
+      <UploadForm upload={upload} onUploaded={(created) => openPanel(created.id)} />
+      <RecentImports enabled={open} onOpen={openPanel} />
+    </ButtonModal>
   );
 }
 
