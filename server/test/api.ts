@@ -59,10 +59,11 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** `env` overrides the test environment (e.g. lower rate limits, REDIS_URL). */
+/** `env` overrides the test environment (e.g. lower rate limits, REDIS_URL, DATABASE_REPLICA_URLS). */
 export async function startTestApi(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApi> {
   const counter = new QueryCounter();
-  const db = await openTestDatabase(dialect, { logger: counter });
+  const replicaUrls = env.DATABASE_REPLICA_URLS?.split(",");
+  const db = await openTestDatabase(dialect, { logger: counter, replicaUrls });
   let crm: CrmApp | null = null;
   let server: Server | null = null;
   try {

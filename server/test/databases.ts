@@ -16,9 +16,10 @@ export interface TestDatabase {
 }
 
 /** A freshly created and migrated database of its own for one suite. */
-export async function openTestDatabase(dialect: Dialect, options: { logger?: Logger } = {}): Promise<TestDatabase> {
+/** `replicaUrls`: databases the DataSource reads from as replicas (MariaDB; the caller creates and drops them). */
+export async function openTestDatabase(dialect: Dialect, options: { logger?: Logger; replicaUrls?: readonly string[] } = {}): Promise<TestDatabase> {
   const scratch = await createScratchDatabase(dialect, testFlags().mariadbUrl, "crm_test");
-  const dataSource = await createDataSource(scratch.url, { logger: options.logger, poolSize: 5 });
+  const dataSource = await createDataSource(scratch.url, { logger: options.logger, poolSize: 5, replicaUrls: options.replicaUrls });
   try {
     await dataSource.initialize();
     await migrate(dataSource);

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { parseDatabaseUrl } from "./data-source";
+import { dataSourceOptions, parseDatabaseUrl } from "./data-source";
 
 describe("parseDatabaseUrl", () => {
   it("should put the default SQLite file under the repository's data/ folder, whatever the working directory", () => {
@@ -15,5 +15,31 @@ describe("parseDatabaseUrl", () => {
 
   it("should refuse a MySQL URL without a database name", () => {
     expect(() => parseDatabaseUrl("mysql://root@127.0.0.1:3306/")).toThrow(/no database name/);
+  });
+});
+
+describe("dataSourceOptions with read replicas", () => {
+  const primaryUrl = "mysql://app:pw@db-primary:3306/crm";
+  const target = parseDatabaseUrl(primaryUrl);
+  const optionsOf = (settings: Parameters<typeof dataSourceOptions>[1] = {}) => dataSourceOptions(target, settings) as unknown as Record<string, unknown>;
+
+  it("should connect by URL alone without replicas", () => {
+    const options = optionsOf();
+    expect(options.url).toBe(primaryUrl);
+    expect(options.replication).toBeUndefined();
+  });
+
+  it("should use TypeORM replication with the pool, charset and timezone settings shared by every server", () => {
+    const options = optionsOf({ poolSize: 7, replicaUrls: ["mariadb://ro@db-r1/crm", "mysql://ro@db-r2/crm"] });
+    expect(options.url).toBeUndefined();
+    expect(options.replication).toMatchObject({
+      master: { url: primaryUrl },
+      slaves: [{ url: "mysql://ro@db-r1/crm" }, { url: "mysql://ro@db-r2/crm" }],
+    });
+    expect(options).toMatchObject({ charset: "utf8mb4_unicode_ci", timezone: "Z", poolSize: 7, extra: { connectionLimit: 7 } });
+  });
+
+  it("should refuse replicas for an SQLite database", () => {
+    expect(() => dataSourceOptions(parseDatabaseUrl("sqlite::memory:"), { replicaUrls: ["mysql://ro@db-r1/crm"] })).toThrow(/DATABASE_REPLICA_URLS.*MySQL DATABASE_URL/);
   });
 });

@@ -3,8 +3,10 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { createConnection } from "mysql2/promise";
 import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger } from "typeorm";
+import type { MysqlConnectionOptions } from "typeorm/driver/mysql/MysqlConnectionOptions";
 import { entities, subscribers } from "./entities";
 import { mysqlMigrations } from "./migrations/mysql";
+import { routeReads } from "./read-routing";
 import { sqliteMigrations } from "./migrations/sqlite";
 
 export type Dialect = "sqlite" | "mysql";
@@ -56,6 +58,29 @@ export async function detectFlavour(target: DatabaseTarget): Promise<DatabaseTar
 export interface DataSourceSettings {
   logger?: TypeOrmLogger;
   poolSize?: number;
+  /**
+   * Read replicas of a MySQL target (DATABASE_REPLICA_URLS). Only the API passes them: migrations,
+   * the worker and the CLIs always work on the primary alone.
+   */
+  replicaUrls?: readonly string[];
+}
+
+/**
+ * The connection part of MySQL options: one URL, or TypeORM replication (a pool per server, each
+ * with the same charset, timezone, pool and extra settings). A server that fails five times in a
+ * row is left out for a few seconds rather than for good (mysql2's default).
+ */
+function mysqlConnection(url: string, replicaUrls: readonly string[]): Pick<MysqlConnectionOptions, "url" | "replication"> {
+  if (replicaUrls.length === 0) {
+    return { url };
+  }
+  return {
+    replication: {
+      master: { url },
+      slaves: replicaUrls.map((replica) => ({ url: replica.replace(/^mariadb:/, "mysql:") })),
+      restoreNodeTimeout: 2_000,
+    },
+  };
 }
 
 /** TypeORM options for a target; migrations are per dialect, synchronize is never on. */
@@ -69,6 +94,9 @@ export function dataSourceOptions(target: DatabaseTarget, settings: DataSourceSe
     logging: settings.logger ? (["query", "error"] as const) : false,
   };
   if (target.dialect === "sqlite") {
+    if (settings.replicaUrls?.length) {
+      throw new Error("DATABASE_REPLICA_URLS: read replicas need a MySQL DATABASE_URL, not SQLite");
+    }
     if (target.path !== ":memory:") {
       mkdirSync(dirname(target.path), { recursive: true });
     }
@@ -88,7 +116,7 @@ export function dataSourceOptions(target: DatabaseTarget, settings: DataSourceSe
     ...common,
     logging: settings.logger ? ["query", "error"] : false,
     type: target.flavour,
-    url: target.url,
+    ...mysqlConnection(target.url, settings.replicaUrls ?? []),
     charset: "utf8mb4_unicode_ci",
     timezone: "Z",
     supportBigNumbers: true,
@@ -102,9 +130,13 @@ export function dataSourceOptions(target: DatabaseTarget, settings: DataSourceSe
   };
 }
 
-/** A DataSource for a DATABASE_URL (server flavour detected), not yet initialized. */
+/** A DataSource for a DATABASE_URL (server flavour detected), not yet initialized; with replicas, reads are routed (db/read-routing.ts). */
 export async function createDataSource(url: string, settings: DataSourceSettings = {}): Promise<DataSource> {
-  return new DataSource(dataSourceOptions(await detectFlavour(parseDatabaseUrl(url)), settings));
+  const dataSource = new DataSource(dataSourceOptions(await detectFlavour(parseDatabaseUrl(url)), settings));
+  if (settings.replicaUrls?.length) {
+    routeReads(dataSource);
+  }
+  return dataSource;
 }
 
 export function dialectOf(dataSource: DataSource): Dialect {
