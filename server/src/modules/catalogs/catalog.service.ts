@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { onPrimary } from "../../db/read-routing";
 import { ACCOUNT_SIZES } from "../follow-ups/follow-up-data.entity";
 import { FollowUpStatusEntity } from "../follow-ups/follow-up-status.entity";
 import {
@@ -23,7 +24,8 @@ export class CatalogService {
   constructor(private readonly dataSource: DataSource) {}
 
   all(): Promise<Catalogs> {
-    this.cached ??= this.load().catch((error: unknown) => {
+    // Kept for the process's life: loaded from the primary even when a query (replica reads) asks first.
+    this.cached ??= onPrimary(() => this.load()).catch((error: unknown) => {
       this.cached = undefined;
       throw error;
     });
