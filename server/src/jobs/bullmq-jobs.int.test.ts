@@ -134,6 +134,34 @@ type Script = Record<string, Array<Error | "done">>;
     expect(await queue.getJob(bullJobId(job.jobId))).toBeDefined();
   });
 
+  it("should offer again a dispatched row whose BullMQ job is gone (Redis restarted empty), and only that row", async () => {
+    const [lost, kept] = [testJob("lost"), testJob("kept")];
+    await seedJobs(db.dataSource, [lost, kept]);
+    const r = relay();
+    await until(async () => (await statusOf(lost.jobId)) === "dispatched" && (await statusOf(kept.jobId)) === "dispatched", () => r.tick());
+    await (await queue.getJob(bullJobId(lost.jobId)))!.remove();
+    // Within the grace the row may belong to a run still finishing: untouched.
+    expect(await relay({ reconcileGraceMs: 60_000 }).reconcile()).toBe(0);
+    // A second past the dispatch (MariaDB keeps whole seconds), without grace: offered again.
+    expect(await relay({ reconcileGraceMs: 0 }).reconcile(new Date(Date.now() + 1_100))).toBe(1);
+    expect(await outboxRow(db.dataSource, lost.jobId)).toMatchObject({ status: "pending" });
+    expect(await outboxRow(db.dataSource, kept.jobId)).toMatchObject({ status: "dispatched" });
+    await until(async () => (await statusOf(lost.jobId)) === "dispatched", () => r.tick());
+    expect(await queue.getJob(bullJobId(lost.jobId))).toBeDefined();
+  });
+
+  it("should not run again a delivered job whose outbox row is already settled", async () => {
+    const job = testJob("settled");
+    await seedJobs(db.dataSource, [job]);
+    await db.dataSource.getRepository(OutboxEntity).update({ jobId: job.jobId }, { status: "done", attempts: 1 });
+    await queue.add(JOBS.respondioAddProspect, job.payload, { jobId: bullJobId(job.jobId) });
+    await withWorkers(async () => {
+      await until(async () => (await queue.getJob(bullJobId(job.jobId)))?.finishedOn !== undefined);
+    });
+    expect(calls.get("settled")).toBeUndefined();
+    expect(await outboxRow(db.dataSource, job.jobId)).toMatchObject({ status: "done", attempts: 1 });
+  });
+
   it("should retry with backoff, fail permanent errors at once and record every outcome in the outbox", async () => {
     script = {
       flaky: [new RetryableJobError("HTTP 503"), new Error("ECONNRESET"), "done"],

@@ -38,7 +38,19 @@ export function startJobProcess(deps: { config: Env; dataSource: DataSource; log
   // Tells the relay whether Redis is up, so an outage neither churns claims nor leaves adds queued for later.
   const probe = new Redis({ ...redis, enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (times: number) => Math.min(times * 200, 5_000) });
   probe.on("error", () => undefined);
-  const relay = new OutboxRelay({ dataSource, logger, queueFor, policy, retention: retentionOf(config), pollMs: config.OUTBOX_POLL_MS, redisReady: () => probe.status === "ready" });
+  const relay = new OutboxRelay({
+    dataSource,
+    logger,
+    queueFor,
+    policy,
+    retention: retentionOf(config),
+    pollMs: config.OUTBOX_POLL_MS,
+    redisReady: () => probe.status === "ready",
+    // Jobs lost by Redis (no persistence, failover) are found by their dispatched rows; a row younger than a
+    // job lock may belong to a run still finishing.
+    reconcileMs: config.JOB_LOCK_MS * 2,
+    reconcileGraceMs: config.JOB_LOCK_MS,
+  });
   const workers = new JobWorkers({ dataSource, config, logger, handlers, redis, policy });
   workers.start();
   relay.start();

@@ -7,8 +7,18 @@ import { backoffStrategy, outboxJobIdOf } from "./bullmq-options";
 import { PermanentJobError, type JobResult } from "./job-handler";
 import { runJob, type JobHandlers } from "./job-registry";
 import { recordRun } from "./outbox-store";
+import { OutboxEntity, type OutboxStatus } from "./outbox.entity";
 import { QUEUES } from "./queues";
 import { decideAfterFailure, errorMessage, type RetryPolicy } from "./retry-policy";
+
+/** Outbox statuses after which a delivery of the same job must not run it again (an admin retry resets to pending first). */
+const SETTLED: readonly OutboxStatus[] = ["done", "skipped", "failed"];
+
+/** The row's status when its run already ended; null while it is still to run (or has no row). */
+async function settledStatus(dataSource: DataSource, jobId: string): Promise<OutboxStatus | null> {
+  const row = await dataSource.getRepository(OutboxEntity).findOne({ select: { id: true, status: true }, where: { jobId } });
+  return row && SETTLED.includes(row.status) ? row.status : null;
+}
 
 /** BullMQ's failedReason for a job stalled more than maxStalledCount times (moveStalledJobsToWait). */
 const STALLED_TOO_OFTEN = "stalled more than allowable limit";
@@ -86,6 +96,13 @@ export class JobWorkers {
     const jobId = outboxJobIdOf(String(job.id));
     const attempt = job.attemptsMade + 1;
     const log = logger.child({ jobId, attempt });
+    const settled = await settledStatus(dataSource, jobId);
+    if (settled) {
+      // A second delivery of a job whose run already ended (Redis restarted with the finished job still
+      // active in its AOF, or a re-offer raced the run): the outbox row is the truth, nothing runs twice.
+      log.info({ status: settled }, "job already settled in the outbox; not run again");
+      return { status: "skipped", reason: `already ${settled}` };
+    }
     const controller = new AbortController();
     this.running.add(controller);
     try {

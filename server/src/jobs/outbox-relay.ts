@@ -1,9 +1,9 @@
 import type { Queue } from "bullmq";
 import type { Logger } from "pino";
-import type { DataSource } from "typeorm";
+import { In, LessThan, MoreThan, type DataSource } from "typeorm";
 import { bullJobId, jobOptions, type Retention } from "./bullmq-options";
 import { claimDue, markDispatched, releaseClaim } from "./outbox-store";
-import type { OutboxEntity } from "./outbox.entity";
+import { OutboxEntity } from "./outbox.entity";
 import type { RetryPolicy } from "./retry-policy";
 
 export interface OutboxRelayOptions {
@@ -21,6 +21,13 @@ export interface OutboxRelayOptions {
   addTimeoutMs?: number;
   /** Whether Redis is connected now: while it is not, no row is claimed (and no add is left waiting for it). */
   redisReady?: () => boolean;
+  /**
+   * How often dispatched rows are checked against Redis (and right after an outage): a row whose BullMQ job
+   * is gone (Redis restarted without persistence, failed over, flushed) is offered again. 0: never.
+   */
+  reconcileMs?: number;
+  /** A dispatched row is re-offered only when its last change is older than this (a run may be finishing). */
+  reconcileGraceMs?: number;
 }
 
 /** Pause before re-adding an admin-retried row whose previous BullMQ job is still active. */
@@ -41,6 +48,7 @@ export class OutboxRelay {
   private failures = 0;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private lastReconcile = Date.now();
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batch = options.batch ?? 200;
@@ -52,9 +60,18 @@ export class OutboxRelay {
       let delay = this.options.pollMs;
       try {
         const moved = await this.tick();
-        if (this.failures > 0) {
+        const recovered = this.failures > 0;
+        if (recovered) {
           this.options.logger.info({ failedAttempts: this.failures }, "outbox relay: Redis reachable again, relaying resumed");
           this.failures = 0;
+        }
+        const every = this.options.reconcileMs ?? 0;
+        if (every > 0 && (recovered || Date.now() - this.lastReconcile >= every)) {
+          this.lastReconcile = Date.now();
+          const reoffered = await this.reconcile();
+          if (reoffered > 0) {
+            this.options.logger.warn({ reoffered }, "outbox relay: dispatched jobs missing from Redis were offered again");
+          }
         }
         delay = moved === this.batch ? 0 : this.options.pollMs;
       } catch (error) {
@@ -79,6 +96,38 @@ export class OutboxRelay {
       this.running = null;
     });
     return this.running;
+  }
+
+  /**
+   * Offers again the dispatched rows whose BullMQ job no longer exists: Redis without persistence (or a
+   * failover, a flush) loses jobs the outbox already counts as handed over, and nothing else would ever
+   * run them. A row whose run finished meanwhile is not touched (its status is no longer dispatched);
+   * the worker skips a job whose row is already settled. Returns how many rows were offered again.
+   */
+  async reconcile(now = new Date()): Promise<number> {
+    const { dataSource, queueFor } = this.options;
+    const before = new Date(now.getTime() - (this.options.reconcileGraceMs ?? 30_000));
+    const repo = dataSource.getRepository(OutboxEntity);
+    let afterId = 0;
+    let reoffered = 0;
+    for (;;) {
+      const rows = await repo.find({
+        select: { id: true, queue: true, jobId: true },
+        where: { status: "dispatched", updatedAt: LessThan(before), id: MoreThan(afterId) },
+        order: { id: "ASC" },
+        take: this.batch,
+      });
+      if (rows.length === 0) {
+        return reoffered;
+      }
+      afterId = rows[rows.length - 1]!.id;
+      const found = await withTimeout(Promise.all(rows.map((row) => queueFor(row.queue).getJob(bullJobId(row.jobId)))), this.options.addTimeoutMs ?? 5_000);
+      const missing = rows.filter((_, i) => !found[i]).map((row) => row.id);
+      if (missing.length > 0) {
+        const result = await repo.update({ id: In(missing), status: "dispatched", updatedAt: LessThan(before) }, { status: "pending", availableAt: now, updatedAt: now });
+        reoffered += result.affected ?? 0;
+      }
+    }
   }
 
   async stop(): Promise<void> {
