@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createServer } from "node:net";
 import type { DataSource } from "typeorm";
 import { OutboxEntity } from "../src/jobs/outbox.entity";
@@ -55,13 +57,28 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A redis-server of the test's own on a free port (never the shared 6379), which the test may stop and start. */
+/**
+ * A redis-server of the test's own on a free port (never the shared 6379), which the test may stop and start.
+ * `appendonly` keeps its data in an AOF in a temp dir across a stop (a crash: SIGKILL) and start, as
+ * production Redis does (docker-compose: appendonly yes); without it a restart starts empty.
+ */
 export class OwnRedis {
   private child: ChildProcess | null = null;
-  constructor(readonly port: number) {}
+  constructor(
+    readonly port: number,
+    private readonly dataDir: string | null = null,
+  ) {}
 
-  static async create(): Promise<OwnRedis> {
-    return new OwnRedis(await freePort());
+  static async create(options: { appendonly?: boolean } = {}): Promise<OwnRedis> {
+    return new OwnRedis(await freePort(), options.appendonly ? mkdtempSync(join(tmpdir(), "own-redis-")) : null);
+  }
+
+  /** Stops the server and deletes its AOF dir (if any). */
+  async destroy(): Promise<void> {
+    await this.stop();
+    if (this.dataDir) {
+      rmSync(this.dataDir, { recursive: true, force: true });
+    }
   }
 
   get url(): string {
@@ -73,7 +90,10 @@ export class OwnRedis {
     if (!existsSync(REDIS_SERVER_BIN)) {
       throw new Error(`${REDIS_SERVER_BIN} not found: the job suites start their own Redis (apt-get install -y redis-server or set REDIS_SERVER_BIN)`);
     }
-    this.child = spawn(REDIS_SERVER_BIN, ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    this.child = spawn(REDIS_SERVER_BIN, [
+      ...["--port", String(this.port), "--bind", "127.0.0.1", "--save", ""],
+      ...(this.dataDir ? ["--appendonly", "yes", "--dir", this.dataDir] : ["--appendonly", "no"]),
+    ], { stdio: "ignore" });
     await until(() => answers(this.url, 200));
   }
 
