@@ -32,4 +32,30 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ NODE_ENV: "production", DEMO_DATA: "true" })).toThrow(/SESSION_SECRET[\s\S]*DEMO_DATA/);
     expect(parseEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32) }).DEMO_DATA).toBe(false);
   });
+
+  describe("DATABASE_REPLICA_URLS", () => {
+    const primary = "mysql://app:pw@db-primary:3306/crm";
+
+    it("should be an empty list when unset, and a list of trimmed URLs when set", () => {
+      expect(parseEnv({ DATABASE_URL: primary }).DATABASE_REPLICA_URLS).toEqual([]);
+      const config = parseEnv({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: " mysql://ro:pw@db-r1:3306/crm, mariadb://ro@db-r2/crm ," });
+      expect(config.DATABASE_REPLICA_URLS).toEqual(["mysql://ro:pw@db-r1:3306/crm", "mariadb://ro@db-r2/crm"]);
+    });
+
+    it("should name the bad entry, without its password", () => {
+      const bad = () => parseEnv({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: "mysql://ro:pw@db-r1/crm,postgres://ro:hunter2@db-r2/crm,mysql://ro@db-r3/" });
+      expect(bad).toThrow(ConfigError);
+      expect(bad).toThrow(/DATABASE_REPLICA_URLS: entry 2 \(postgres:\/\/\*\*\*@db-r2\/crm\) must be mysql:\/\//);
+      expect(bad).toThrow(/entry 3 \(mysql:\/\/\*\*\*@db-r3\/\)/);
+      expect(bad).not.toThrow(/hunter2|entry 1/);
+    });
+
+    it("should refuse replicas of an SQLite database, naming both variables", () => {
+      expect(() => parseEnv({ DATABASE_URL: "sqlite:data/crm.sqlite", DATABASE_REPLICA_URLS: "mysql://ro@db-r1/crm" })).toThrow(
+        /DATABASE_REPLICA_URLS: read replicas need a MySQL DATABASE_URL, but DATABASE_URL is sqlite:data\/crm.sqlite/,
+      );
+      // The default DATABASE_URL is SQLite too.
+      expect(() => parseEnv({ DATABASE_REPLICA_URLS: "mysql://ro@db-r1/crm" })).toThrow(/DATABASE_REPLICA_URLS[\s\S]*DATABASE_URL/);
+    });
+  });
 });

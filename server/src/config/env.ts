@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /** Problems found in the environment, one line per variable. */
@@ -14,15 +15,48 @@ const databaseUrl = z
     message: "must be sqlite:<path>, sqlite::memory:, or mysql://user:pass@host:port/db",
   });
 
+/** A URL with any password hidden, for error messages. */
+function redactUrl(url: string): string {
+  return url.replace(/^([a-z]+:\/\/)?[^@/]*@/i, (_m, scheme: string | undefined) => `${scheme ?? ""}***@`);
+}
+
+/** A mysql:// (or mariadb://) URL that names a database. */
+function isMysqlUrl(url: string): boolean {
+  return /^(mysql|mariadb):\/\/.+/.test(url) && URL.canParse(url) && new URL(url).pathname.replace(/^\//, "") !== "";
+}
+
+/** Comma-separated read replica URLs; each entry is checked on its own so the error names the bad one. */
+const replicaUrls = z
+  .string()
+  .transform((value) => value.split(",").map((entry) => entry.trim()).filter((entry) => entry !== ""))
+  .superRefine((urls, ctx) => {
+    urls.forEach((url, index) => {
+      if (!isMysqlUrl(url)) {
+        ctx.addIssue({ code: "custom", message: `entry ${index + 1} (${redactUrl(url)}) must be mysql://user:pass@host:port/db` });
+      }
+    });
+  });
+
 /** An absolute http(s) URL; `example` goes into the error message. */
 const httpUrl = (example: string) =>
   z.string().refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), { message: `must be an http(s) URL, e.g. ${example}` });
+
+/** Express's trust proxy: a hop count, true/false, or comma-separated loopback/linklocal/uniquelocal names and IPs/CIDRs. */
+const trustProxy = z
+  .string()
+  .refine(
+    (v) => /^(\d+|true|false)$/.test(v) || v.split(",").every((entry) => /^(loopback|linklocal|uniquelocal)$/.test(entry.trim()) || isIP(entry.trim().split("/")[0] ?? "") !== 0),
+    { message: "must be a hop count, true/false, or a comma-separated list of loopback, linklocal, uniquelocal, IPs or CIDRs" },
+  )
+  .transform((v): string | number | boolean => (/^\d+$/.test(v) ? Number(v) : v === "true" ? true : v === "false" ? false : v));
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_URL: databaseUrl.default("sqlite:data/crm.sqlite"),
+  /** Read replicas of DATABASE_URL (MySQL only): GraphQL queries read from them, everything else uses the primary. */
+  DATABASE_REPLICA_URLS: replicaUrls.optional(),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/.+/, "must be redis://host:port or rediss://host:port")
@@ -67,11 +101,17 @@ const schema = z.object({
   JOB_KEEP_FAILED: z.coerce.number().int().min(0).default(5_000),
   /** How often the outbox is polled for due jobs (relay and in-process runner). */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
+  /** On SIGTERM the API finishes its in-flight requests within this long, or exits 1 (keep it below the orchestrator's grace period). */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(25_000),
+  /** Express "trust proxy": whose X-Forwarded-For is believed for the client IP (rate limits); behind a proxy on a private network: `loopback, uniquelocal`. */
+  TRUST_PROXY: trustProxy.default("loopback"),
 });
 
 export type Env = Readonly<
-  Omit<z.infer<typeof schema>, "DEMO_DATA" | "SESSION_SECRET"> & {
+  Omit<z.infer<typeof schema>, "DEMO_DATA" | "SESSION_SECRET" | "DATABASE_REPLICA_URLS"> & {
     SESSION_SECRET: string;
+    /** Empty without replicas. */
+    DATABASE_REPLICA_URLS: readonly string[];
     /** Seed the demo users and accounts on an empty database (never in production). */
     DEMO_DATA: boolean;
   }
@@ -92,12 +132,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (value.NODE_ENV === "production" && value.DEMO_DATA === "true") {
     problems.push("DEMO_DATA: demo logins are never seeded when NODE_ENV=production");
   }
+  const replicas = value.DATABASE_REPLICA_URLS ?? [];
+  if (replicas.length > 0 && value.DATABASE_URL.startsWith("sqlite:")) {
+    problems.push(`DATABASE_REPLICA_URLS: read replicas need a MySQL DATABASE_URL, but DATABASE_URL is ${value.DATABASE_URL}`);
+  }
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
   return Object.freeze({
     ...value,
     SESSION_SECRET: value.SESSION_SECRET ?? "development-only-session-secret",
+    DATABASE_REPLICA_URLS: Object.freeze(replicas),
     DEMO_DATA: value.NODE_ENV !== "production" && value.DEMO_DATA !== "false",
   });
 }
