@@ -1,0 +1,218 @@
+/**
+ * realtime-load (issue 11): a sales floor on the real-time board. A fixed number of people for a
+ * fixed time (100 for 60 s; --quick 20 for 10 s), each subscribed to accountChanged over graphql-ws
+ * and working through the web's own documents with think times — board, accounts page, side panel,
+ * Kanban moves of their own accounts, notes — against the built API: two instances sharing the bench
+ * database and Redis (users alternate between them), or one with the in-memory bus when Redis does
+ * not answer. Every answer that is not a clean GraphQL success is an error, and so is every event
+ * a subscriber should have received (the mover, the account's owner, every manager) and did not.
+ */
+import { cpus } from "node:os";
+import { redisAnswers, startBenchApi, type RunningBenchApi } from "./bench-api";
+import { webDocument } from "./bench-documents";
+import type { BenchContext, BenchSuite, Figure, SuiteResult } from "./bench-suite";
+import { planMoves } from "./board-load.bench";
+import { responseProblem } from "./load-driver";
+import { ACCOUNTS_FIRST, BOARD_FIRST, LoadRecorder, SimulatedUser, type LoadDocuments } from "./realtime-client";
+import { DeliveryTracker, spread } from "./realtime-delivery";
+import { ACTION_KINDS, ACTION_MIX, accountPicker, loadShape, planUsers, userScript, type LoadShape } from "./realtime-mix";
+import { prepareLoadLogins, type LoadLogin } from "./realtime-users";
+import { round } from "./stats";
+
+/** After the last action, how long subscribers get to receive the events still on their way. */
+const GRACE_MS = 10_000;
+/** How long the warm-up (every user's first board and note) waits for its events. */
+const WARM_UP_MS = 30_000;
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<number> {
+  const started = performance.now();
+  while (!condition() && performance.now() - started < timeoutMs) {
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  return performance.now() - started;
+}
+
+/** The board's columns (as the manager sees them): the statuses moves go between. */
+async function boardStatuses(ctx: BenchContext, kanban: string): Promise<number[]> {
+  const response = await fetch(`${ctx.api.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${ctx.api.token}` },
+    body: JSON.stringify({ query: kanban, operationName: "Board", variables: { first: 1 } }),
+  });
+  let statusIds: number[] = [];
+  const problem = responseProblem(response.status, await response.text(), (data) => {
+    statusIds = ((data.board as { columns?: Array<{ status: { id: number } }> } | null)?.columns ?? []).map((c) => c.status.id);
+    return statusIds.length > 1 ? null : "fewer than two columns";
+  });
+  if (problem !== null) {
+    throw new Error(`realtime-load: the board query failed before the load: ${problem}`);
+  }
+  return statusIds;
+}
+
+/** Each SDR's moves: every account of theirs once, to another column, in order. */
+function moveQueue(login: LoadLogin, statusIds: readonly number[]): () => { account: LoadLogin["accounts"][number]; toStatusId: number } | null {
+  const planned = planMoves(login.accounts, statusIds);
+  let next = 0;
+  return () => {
+    const account = login.accounts[next];
+    const move = planned[next];
+    next += 1;
+    return account && move ? { account, toStatusId: move.followUpStatusId } : null;
+  };
+}
+
+function describeMix(): string {
+  const part = (role: keyof typeof ACTION_MIX) => ACTION_MIX[role].map(([kind, weight]) => `${kind} ${weight} %`).join(", ");
+  return `SDRs: ${part("sdr")}; managers: ${part("manager")}`;
+}
+
+interface RunFacts {
+  shape: LoadShape;
+  instances: number;
+  redis: boolean;
+  seconds: number;
+  warmUpMs: number;
+  graceMs: number;
+  cores: number;
+}
+
+function notes(facts: RunFacts, recorder: LoadRecorder, summary: ReturnType<DeliveryTracker["summary"]>, logins: readonly LoadLogin[]): string[] {
+  const { shape } = facts;
+  const sdrs = logins.filter((l) => l.scope !== null).length;
+  const out = [
+    `${shape.users} simulated people (${sdrs} SDRs, ${shape.users - sdrs} managers) for ${shape.seconds} s (${facts.seconds.toFixed(1)} s measured), on loopback against the built API: ` +
+      (facts.instances > 1
+        ? `${facts.instances} API processes (\`node server/dist/main.js\`) on the same bench database and Redis, users alternating between them, so most events cross instances through Redis pub/sub. `
+        : `ONE API process with the in-memory bus: ${facts.redis ? "a second instance was not started" : "Redis did not answer on 127.0.0.1:6379, so the two-instance deployment could not run"}. `) +
+      `Each person has a bench login of their own (created once, reused: carga-sdr-NNN / carga-gerente-NNN@example.com) and a fresh API token; ` +
+      `each SDR owns ${shape.accountsPerSdr} live prospects (handed over from the volume set: created by and assigned to them), a manager sees every account. ` +
+      `Each opens a graphql-ws subscription to accountChanged on their instance (Bearer token in connectionParams), then works: a think time drawn evenly from ${shape.thinkMs.min / 1000}–${shape.thinkMs.max / 1000} s, ` +
+      `then one action awaited, drawn by weight (${describeMix()}). The actions are the web's own documents: Board (Kanban.graphql, ${BOARD_FIRST} cards per column), Accounts (a page of ${ACCOUNTS_FIRST}), AccountPanel, ` +
+      `KanbanMoveAccount (one of the SDR's accounts, each moved at most once a run, to another column, with its version) and AddNote (an SDR on their own accounts, a manager on an SDR's). ` +
+      `Before the clock starts every person loads the board and writes one note, and the run waits (at most ${WARM_UP_MS / 1000} s; took ${(facts.warmUpMs / 1000).toFixed(1)} s) until every subscriber received the notes it must see: the warm-up's misses count, its times do not.`,
+    `Errors: an HTTP answer that is not 200, a GraphQL error, an answer that fails its check (the moved account's new status and version, the note's id, the panel's account), a request failure or 30 s timeout, ` +
+      `a socket closed or failed before the end, a subscription error or completion; an expected event not received ${GRACE_MS / 1000} s after the last action (the wait ended after ${(facts.graceMs / 1000).toFixed(1)} s), ` +
+      `the same event twice to one subscriber, and any event about an account outside the subscriber's scope. Who must receive what: a move or a note reaches the account's owner (the SDR) and every manager, ` +
+      `so a move made on one instance is delivered on both. Delivery time: from the write's request being sent to the event at the subscriber (so it includes the write itself).`,
+    `Machine: ${facts.cores} shared cores running both API processes, MariaDB, Redis and this driver (${shape.users} sockets and their HTTP requests) together: latencies are a guide to how the deployment behaves under this load, not the capacity of a server.`,
+  ];
+  const unmatched = summary.unmatched > 0 ? ` ${summary.unmatched} events in scope that no write of this run explains (another process writing to the bench database or publishing on the same Redis channel) were received and not counted.` : "";
+  if (recorder.firstErrors.length > 0 || summary.firstProblem) {
+    out.push(`First problems: ${[...recorder.firstErrors, ...(summary.firstProblem ? [summary.firstProblem] : [])].join(" · ")}.${unmatched}`);
+  } else if (unmatched) {
+    out.push(unmatched.trim());
+  }
+  return out;
+}
+
+function figures(recorder: LoadRecorder, summary: ReturnType<DeliveryTracker["summary"]>, seconds: number): Figure[] {
+  const zero = (n: number) => ({ text: "0", met: n === 0 });
+  const requestErrors = ACTION_KINDS.reduce((sum, kind) => sum + recorder.errorCount(kind), 0);
+  const socketErrors = recorder.errorCount("socket");
+  const eventErrors = summary.missed + summary.duplicates + summary.outOfScope;
+  const out: Figure[] = [
+    { key: "realtime.errors", label: "errors in all: requests, sockets and events", value: requestErrors + socketErrors + eventErrors, unit: "count", target: zero(requestErrors + socketErrors + eventErrors) },
+    { key: "realtime.requests.errors", label: `requests with errors (of ${recorder.requestCount()})`, value: requestErrors, unit: "count", target: zero(requestErrors) },
+    { key: "realtime.sockets.errors", label: "subscription sockets closed, failed or completed early", value: socketErrors, unit: "count", target: zero(socketErrors) },
+    { key: "realtime.events.missed", label: `events expected and never received (of ${summary.expected})`, value: summary.missed, unit: "count", target: zero(summary.missed) },
+    { key: "realtime.events.duplicates", label: "events received twice by a subscriber", value: summary.duplicates, unit: "count", target: zero(summary.duplicates) },
+    { key: "realtime.events.outOfScope", label: "events about an account outside the subscriber's scope", value: summary.outOfScope, unit: "count", target: zero(summary.outOfScope) },
+    { key: "realtime.throughput", label: "requests answered per second, all users", value: round(recorder.requestCount() / seconds, 1), unit: "req/s" },
+  ];
+  for (const kind of ACTION_KINDS) {
+    const s = spread(recorder.latencies.get(kind) ?? []);
+    for (const p of ["p50", "p95", "p99"] as const) {
+      out.push({ key: `realtime.${kind}.${p}`, label: `${kind} ${p} (${s.count} requests)`, value: round(s[p], 1), unit: "ms" });
+    }
+  }
+  for (const [kind, name] of [
+    ["MOVED", "move"],
+    ["NOTE_ADDED", "note"],
+  ] as const) {
+    const s = spread(summary.latencies[kind]);
+    for (const p of ["p50", "p95", "p99"] as const) {
+      out.push({ key: `realtime.delivery.${name}.${p}`, label: `${kind} delivered to a subscriber who must see it, ${p} (${s.count} deliveries)`, value: round(s[p], 1), unit: "ms" });
+    }
+  }
+  return out;
+}
+
+export const realtimeLoadSuite: BenchSuite = {
+  id: "realtime-load",
+  title: "Real-time board under load: subscribers, reads, moves and notes on two API instances",
+  async run(ctx: BenchContext): Promise<SuiteResult> {
+    const shape = loadShape(ctx.quick);
+    const redis = await redisAnswers();
+    let second: RunningBenchApi | null = null;
+    const users: SimulatedUser[] = [];
+    try {
+      if (redis) {
+        second = await startBenchApi({ databaseUrl: ctx.databaseUrl, root: ctx.root });
+        ctx.log(`second API instance at ${second.url}`);
+      } else {
+        ctx.log("Redis does not answer on 127.0.0.1:6379: one API instance with the in-memory bus");
+      }
+      const apis = [ctx.api.url, ...(second ? [second.url] : [])];
+      const documents: LoadDocuments = {
+        kanban: webDocument(ctx.root, "crm/kanban/Kanban.graphql"),
+        accounts: webDocument(ctx.root, "accounts/Accounts.graphql"),
+        panel: webDocument(ctx.root, "account-panel/AccountPanel.graphql"),
+        notes: webDocument(ctx.root, "account-panel/notes/AccountNotes.graphql"),
+      };
+      const statusIds = await boardStatuses(ctx, documents.kanban);
+      const plan = planUsers(shape, apis.length);
+      const logins = await prepareLoadLogins(ctx.dataSource, plan, shape.accountsPerSdr);
+      const byIndex = new Map(logins.map((l) => [l.user.index, l]));
+      const sees = (user: number, accountId: number) => {
+        const scope = byIndex.get(user)?.scope;
+        return scope === null || scope?.has(accountId) === true;
+      };
+      const recipientsOf = (accountId: number) => logins.filter((l) => sees(l.user.index, accountId)).map((l) => l.user.index);
+      const sdrAccounts = logins.flatMap((l) => l.accounts.map((a) => a.id));
+      const tracker = new DeliveryTracker(sees);
+      const recorder = new LoadRecorder();
+      for (const login of logins) {
+        users.push(
+          new SimulatedUser(login, {
+            apiUrl: apis[login.user.instance]!,
+            documents,
+            statusIds,
+            pickAccount: accountPicker(login.user, login.scope === null ? sdrAccounts : login.accounts.map((a) => a.id)),
+            nextMove: moveQueue(login, statusIds),
+            recipientsOf,
+            tracker,
+            recorder,
+          }),
+        );
+      }
+      ctx.log(`${logins.length} users on ${apis.length} instance(s): subscribing`);
+      const subscribed = await Promise.allSettled(users.map((u) => u.subscribe()));
+      const refused = subscribed.flatMap((r) => (r.status === "rejected" ? [r.reason instanceof Error ? r.reason.message : String(r.reason)] : []));
+      if (refused.length > 0) {
+        throw new Error(`realtime-load: ${refused.length} of ${users.length} subscriptions to accountChanged failed to open, e.g. ${refused[0]}`);
+      }
+      ctx.log("warm-up: a board and a note each, then every expected event");
+      await Promise.all(users.map(async (u) => (await u.act("board", false), await u.act("note", false))));
+      const warmUpMs = await waitFor(() => tracker.pending() === 0, WARM_UP_MS);
+      // The warm-up's answers are not part of the load's latencies (its errors stay counted).
+      for (const kind of ACTION_KINDS) {
+        recorder.latencies.delete(kind);
+      }
+
+      ctx.log(`load: ${shape.users} users for ${shape.seconds} s`);
+      const started = performance.now();
+      const deadline = started + shape.seconds * 1000;
+      await Promise.all(users.map((u, i) => u.run(userScript(plan[i]!, shape, logins[i]!.accounts.length), deadline)));
+      const seconds = (performance.now() - started) / 1000;
+      const graceMs = await waitFor(() => tracker.pending() === 0, GRACE_MS);
+      const summary = tracker.summary();
+      ctx.log(`load done: ${recorder.requestCount()} requests, ${summary.delivered}/${summary.expected} events delivered`);
+      const facts: RunFacts = { shape, instances: apis.length, redis, seconds, warmUpMs, graceMs, cores: cpus().length };
+      return { figures: figures(recorder, summary, seconds), notes: notes(facts, recorder, summary, logins) };
+    } finally {
+      await Promise.all(users.map((u) => u.close()));
+      await second?.stop();
+    }
+  },
+};
