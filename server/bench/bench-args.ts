@@ -27,7 +27,8 @@ same seed), starts the built API against it, runs the benchmark suites and write
 and bench-results.json at the repository root.
 
   --quick              a 1–2 minute run: ${QUICK_ACCOUNTS.toLocaleString("en-US")} accounts (unless --accounts), fewer samples
-  --only <id>[,<id>…]  run only these suites (repeatable); the report says it is a partial run
+  --only <id>[,<id>…]  run only these suites (repeatable); the report rewrites their sections and
+                       keeps the other suites' from the last bench-results.json, naming their run
   --database <name>    the bench database (default ${DEFAULT_DATABASE}); created on the server when missing
   --accounts <N>       volume accounts to seed (default ${FULL_ACCOUNTS.toLocaleString("en-US")}, quick ${QUICK_ACCOUNTS.toLocaleString("en-US")})
   --server <url>       MariaDB server (default ${DEFAULT_SERVER})

@@ -1,4 +1,4 @@
-import { formatValue, PRESERVED_END, PRESERVED_START, preservedSection, ratioOf, renderReport, resultsJson, type BenchRun } from "./bench-report";
+import { formatValue, keptSuites, mergeOutcomes, PRESERVED_END, PRESERVED_START, preservedSection, ratioOf, renderReport, resultsJson, type BenchRun } from "./bench-report";
 
 function run(overrides: Partial<BenchRun> = {}): BenchRun {
   return {
@@ -81,5 +81,41 @@ describe("BENCHMARKS.md rendering", () => {
     expect(json.figures["gql.p50"]).toMatchObject({ value: 30, ratio: 2.5, suite: "sql-counts" });
     expect(json.figures["sql.accountsPage.10"]).toMatchObject({ value: 7, ratio: null });
     expect(json.suites.map((s) => s.ok)).toEqual([true, false]);
+  });
+});
+
+describe("a partial run's report (--only)", () => {
+  const order = ["sql-counts", "search", "realtime-load"];
+  const realtime = { id: "realtime-load", title: "Realtime", seconds: 70, result: { figures: [{ key: "realtime.errors", label: "errors", value: 0, unit: "count" as const, target: { text: "0", met: true } }] } };
+  const previousJson = JSON.stringify(resultsJson(run()));
+
+  it("should keep the suites it did not run, with their figures, notes, failures and the run they come from", () => {
+    const kept = keptSuites(previousJson, ["realtime-load"]);
+    expect(kept.map((k) => k.id)).toEqual(["sql-counts", "search"]);
+    expect(kept[0]!.result?.figures).toEqual(run().suites[0]!.result!.figures);
+    expect(kept[0]!.result?.notes).toEqual(["Counted with a TypeORM logger | in process."]);
+    expect(kept[0]!.from).toEqual({ date: "2026-11-27T04:00:00.123Z", commit: "abc123def456", quick: true, accounts: 5000 });
+    expect(kept[1]!.error).toBe("Error: boom\n    at x");
+  });
+
+  it("should replace the suites it ran, in the suites' order, and name the kept ones' run", () => {
+    const previousRealtime = JSON.stringify(resultsJson(run({ suites: [...run().suites, { ...realtime, result: { figures: [{ ...realtime.result.figures[0]!, value: 9 }] } }] })));
+    const kept = keptSuites(previousRealtime, ["realtime-load"]);
+    expect(kept.map((k) => k.id)).not.toContain("realtime-load");
+    const merged = mergeOutcomes([realtime], kept, order);
+    expect(merged.map((s) => s.id)).toEqual(order);
+    const md = renderReport(run({ only: ["realtime-load"], quick: false, commit: "fff", suites: merged }), null);
+    expect(md).toContain("| Mode | full, partial: only `realtime-load`; the other suites' figures are kept from earlier runs (named in their sections) |");
+    expect(md).toContain("Kept from the run of 2026-11-27T04:00:00Z (commit abc123def456, quick, 5,000 accounts): this run did not include it.");
+    expect(md).toContain("| Realtime | errors | 0 | 0 | ✅ yes |");
+    expect(md).not.toContain("| Realtime | errors | 9 |");
+    const json = resultsJson(run({ commit: "fff", suites: merged })) as { figures: Record<string, { suite: string }>; suites: Array<{ id: string; commit: string }> };
+    expect(Object.values(json.figures).map((f) => f.suite)).toEqual(["sql-counts", "sql-counts", "realtime-load"]);
+    expect(json.suites.map((s) => s.commit)).toEqual(["abc123def456", "abc123def456", "fff"]);
+  });
+
+  it("should keep nothing from a missing or unreadable previous JSON", () => {
+    expect(keptSuites(null, [])).toEqual([]);
+    expect(keptSuites("{ not json", [])).toEqual([]);
   });
 });

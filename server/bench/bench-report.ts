@@ -17,6 +17,16 @@ export interface SuiteOutcome {
   result?: SuiteResult;
   /** The suite's error (message and first stack lines) when it failed. */
   error?: string;
+  /** Set when the suite did not run this time: the earlier run its figures come from (a partial run keeps them). */
+  from?: SuiteProvenance;
+}
+
+/** The run a suite's figures come from. */
+export interface SuiteProvenance {
+  date: string;
+  commit: string;
+  quick: boolean;
+  accounts: number;
 }
 
 export interface BenchRun {
@@ -117,7 +127,7 @@ export function renderReport(run: BenchRun, previous: string | null): string {
     "|---|---|",
     `| Date | ${run.startedAt.toISOString().replace(/\.\d{3}Z$/, "Z")} (${formatNumber(run.seconds, 0)} s) |`,
     `| Commit | ${run.commit} |`,
-    `| Mode | ${run.quick ? "quick (`--quick`)" : "full"}${run.only ? `, partial: only ${run.only.map((id) => `\`${id}\``).join(", ")}` : ""} |`,
+    `| Mode | ${run.quick ? "quick (`--quick`)" : "full"}${run.only ? `, partial: only ${run.only.map((id) => `\`${id}\``).join(", ")}` : ""}${run.suites.some((s) => s.from) ? "; the other suites' figures are kept from earlier runs (named in their sections)" : ""} |`,
     `| Data set | ${run.accounts.toLocaleString("en-US")} volume accounts (${run.accountRows.toLocaleString("en-US")} account rows with the demo set) in \`${run.database}\`; ${run.seedSeconds === null ? "seed reused" : `seeded in ${formatNumber(run.seedSeconds, 0)} s`} |`,
     `| CPU | ${cell(m.cpuModel)} × ${m.cpus} |`,
     `| RAM | ${formatNumber(m.ramGb, 1)} GB |`,
@@ -141,7 +151,8 @@ export function renderReport(run: BenchRun, previous: string | null): string {
     }
   }
   for (const suite of run.suites) {
-    out.push("", `## ${suite.title}`, "", `Suite \`${suite.id}\`, ${formatNumber(suite.seconds, 0)} s.`, "");
+    const from = suite.from ? ` Kept from the run of ${suite.from.date.replace(/\.\d{3}Z$/, "Z")} (commit ${suite.from.commit}, ${suite.from.quick ? "quick" : "full"}, ${suite.from.accounts.toLocaleString("en-US")} accounts): this run did not include it.` : "";
+    out.push("", `## ${suite.title}`, "", `Suite \`${suite.id}\`, ${formatNumber(suite.seconds, 0)} s.${from}`, "");
     if (!suite.result) {
       out.push("**Failed:**", "", "```", suite.error ?? "(no error message)", "```");
       continue;
@@ -175,7 +186,78 @@ export function resultsJson(run: BenchRun): Record<string, unknown> {
     seedSeconds: run.seedSeconds,
     redis: run.redis,
     machine: run.machine,
-    suites: run.suites.map((s) => ({ id: s.id, title: s.title, seconds: s.seconds, ok: s.result !== undefined, error: s.error ?? null, notes: s.result?.notes ?? [] })),
+    suites: run.suites.map((s) => ({
+      id: s.id,
+      title: s.title,
+      seconds: s.seconds,
+      ok: s.result !== undefined,
+      error: s.error ?? null,
+      notes: s.result?.notes ?? [],
+      ...(s.from ?? { date: run.startedAt.toISOString(), commit: run.commit, quick: run.quick, accounts: run.accounts }),
+    })),
     figures,
   };
+}
+
+interface StoredSuite {
+  id: string;
+  title: string;
+  seconds: number;
+  ok: boolean;
+  error: string | null;
+  notes: string[];
+  date?: string;
+  commit?: string;
+  quick?: boolean;
+  accounts?: number;
+}
+
+interface StoredFigure {
+  suite: string;
+  label: string;
+  value: number;
+  unit: FigureUnit;
+  baseline: Figure["baseline"] | null;
+  target: Figure["target"] | null;
+}
+
+/**
+ * The suites of a previous bench-results.json that `ran` does not include, as outcomes with the
+ * run they come from: a partial run (--only) rewrites its own suites' rows and keeps the others'.
+ * Unreadable or missing JSON keeps nothing.
+ */
+export function keptSuites(previousJson: string | null, ran: readonly string[]): SuiteOutcome[] {
+  if (!previousJson) {
+    return [];
+  }
+  let previous: { date?: string; commit?: string; quick?: boolean; accounts?: number; suites?: StoredSuite[]; figures?: Record<string, StoredFigure> };
+  try {
+    previous = JSON.parse(previousJson) as typeof previous;
+  } catch {
+    return [];
+  }
+  const figures = Object.entries(previous.figures ?? {});
+  return (previous.suites ?? [])
+    .filter((s) => !ran.includes(s.id))
+    .map((s) => {
+      const from: SuiteProvenance = {
+        date: s.date ?? previous.date ?? "unknown",
+        commit: s.commit ?? previous.commit ?? "unknown",
+        quick: s.quick ?? previous.quick ?? false,
+        accounts: s.accounts ?? previous.accounts ?? 0,
+      };
+      if (!s.ok) {
+        return { id: s.id, title: s.title, seconds: s.seconds, error: s.error ?? "(no error message)", from };
+      }
+      const own = figures
+        .filter(([, f]) => f.suite === s.id)
+        .map(([key, f]): Figure => ({ key, label: f.label, value: f.value, unit: f.unit, ...(f.baseline ? { baseline: f.baseline } : {}), ...(f.target ? { target: f.target } : {}) }));
+      return { id: s.id, title: s.title, seconds: s.seconds, result: { figures: own, notes: s.notes ?? [] }, from };
+    });
+}
+
+/** This run's outcomes and the kept ones in the suites' order (ids not in `order` last). */
+export function mergeOutcomes(ran: readonly SuiteOutcome[], kept: readonly SuiteOutcome[], order: readonly string[]): SuiteOutcome[] {
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  return [...ran, ...kept].sort((a, b) => rank(a.id) - rank(b.id));
 }

@@ -9,7 +9,7 @@ import type { DataSource } from "typeorm";
 import { REPOSITORY_ROOT, redisAnswers, startBenchApi } from "./bench-api";
 import { BENCH_USAGE, BenchArgsError, parseBenchArgs } from "./bench-args";
 import { prepareBenchDatabase } from "./bench-database";
-import { formatValue, renderReport, resultsJson, type BenchRun, type MachineInfo, type SuiteOutcome } from "./bench-report";
+import { formatValue, keptSuites, mergeOutcomes, renderReport, resultsJson, type BenchRun, type MachineInfo, type SuiteOutcome } from "./bench-report";
 import type { BenchContext } from "./bench-suite";
 import { createBenchCredentials } from "./bench-token";
 import { BENCH_SUITES } from "./suites";
@@ -123,10 +123,14 @@ async function main(): Promise<number> {
   };
   if (args.report) {
     const reportPath = join(root, "BENCHMARKS.md");
+    const jsonPath = join(root, "bench-results.json");
     const previous = existsSync(reportPath) ? readFileSync(reportPath, "utf8") : null;
-    writeFileSync(reportPath, renderReport(run, previous));
-    writeFileSync(join(root, "bench-results.json"), `${JSON.stringify(resultsJson(run), null, 2)}\n`);
-    log(`wrote BENCHMARKS.md and bench-results.json (${run.seconds.toFixed(0)} s)`);
+    // A partial run rewrites its own suites' rows and keeps the other suites' from the last report.
+    const kept = args.only && existsSync(jsonPath) ? keptSuites(readFileSync(jsonPath, "utf8"), outcomes.map((o) => o.id)) : [];
+    const report: BenchRun = { ...run, suites: mergeOutcomes(outcomes, kept, ids) };
+    writeFileSync(reportPath, renderReport(report, previous));
+    writeFileSync(jsonPath, `${JSON.stringify(resultsJson(report), null, 2)}\n`);
+    log(`wrote BENCHMARKS.md and bench-results.json (${run.seconds.toFixed(0)} s${kept.length ? `; kept ${kept.map((k) => k.id).join(", ")} from earlier runs` : ""})`);
   }
   const failed = outcomes.filter((o) => !o.result);
   if (failed.length > 0) {
