@@ -14,6 +14,7 @@ import type { Env } from "./config/env";
 import { buildContext, type Context, type SessionCookies } from "./graphql/context";
 import { createFormatError } from "./graphql/errors";
 import { armor, introspectionGuard } from "./graphql/limits";
+import { replicaReadsForQueries } from "./graphql/replica-reads";
 import { buildCrmSchema } from "./graphql/schema";
 import { createServices, type Services } from "./graphql/services";
 import { mountPlayground } from "./modules/auth/playground";
@@ -23,12 +24,23 @@ import { RateLimits } from "./modules/auth/rate-limits";
 import { mountImportRoutes } from "./modules/imports/import-upload.route";
 import { authenticateGraphQL, SESSION_COOKIE } from "./modules/auth/request-auth";
 import type { Viewer } from "./modules/auth/viewer";
+import { noteRemoteAccountWrite } from "./modules/accounts/account-write-generation";
+import { createEventBus } from "./realtime/create-event-bus";
+import { eventBusPubSub, type EventBus } from "./realtime/event-bus";
+import { createRealtimeServer } from "./realtime/ws-server";
+import type { Server } from "node:http";
 
 export { SESSION_COOKIE };
 
 export interface CrmApp {
   app: Express;
   services: Services;
+  /** Account changes of this process (and, with Redis, of every API process). */
+  bus: EventBus;
+  /** Serves GraphQL subscriptions (graphql-ws) on /graphql of the HTTP server that serves `app`. */
+  attach(server: Server): void;
+  /** Closes the subscription sockets (1001, going away): an HTTP server's close() waits for them. stop() does it too. */
+  closeSockets(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -36,6 +48,8 @@ export interface AppDependencies {
   config: Env;
   dataSource: DataSource;
   logger: Logger;
+  /** How often open subscription sockets re-check their session (default 60 s; tests shorten it). */
+  sessionRecheckMs?: number;
 }
 
 function sessionCookies(req: Request, res: Response, secure: boolean): SessionCookies {
@@ -59,19 +73,26 @@ const noStore: ApolloServerPlugin<Context> = {
 };
 
 /** The API process's HTTP app: /graphql, /healthz and the built web client. */
-export async function createApp({ config, dataSource, logger }: AppDependencies): Promise<CrmApp> {
-  const schema = await buildCrmSchema();
+export async function createApp({ config, dataSource, logger, sessionRecheckMs }: AppDependencies): Promise<CrmApp> {
+  // One bus per API process: writes publish to it after COMMIT, subscriptions listen to it.
+  const bus = createEventBus(config, logger);
+  // Another instance's write changes board totals too: reads started before it must not be shared after it.
+  bus.listen((_event, remote) => remote && noteRemoteAccountWrite(dataSource));
+  const schema = await buildCrmSchema({ pubSub: eventBusPubSub(bus) });
   // Rate limits live in Redis when configured, so every API process shares the budget.
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
   redis?.on("error", (err) => logger.warn({ err }, "redis error (rate limits fall back to memory)"));
   const limits = new RateLimits(config, logger, redis);
-  const services = createServices(dataSource, config, limits, logger);
+  const services = createServices(dataSource, config, limits, logger, bus);
   await services.catalogs.all();
   const production = config.NODE_ENV === "production";
   const protection = armor(production);
+  // With DATABASE_REPLICA_URLS: queries read from replicas, everything else from the primary.
+  const replicaReads = replicaReadsForQueries(dataSource);
+  const formatError = createFormatError(logger, !production);
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError: createFormatError(logger, !production),
+    formatError,
     includeStacktraceInErrorResponses: !production,
     introspection: true,
     csrfPrevention: true,
@@ -79,13 +100,14 @@ export async function createApp({ config, dataSource, logger }: AppDependencies)
     validationRules: protection.validationRules,
     // Cache hints are unused; the default cache-control plugin would wrap every field of every row
     // in a timing hook (issue 10, graphql-vs-raw bench). Responses stay uncacheable (noStore).
-    plugins: [...protection.plugins, introspectionGuard(production), ApolloServerPluginCacheControlDisabled(), noStore],
+    plugins: [...protection.plugins, introspectionGuard(production), ApolloServerPluginCacheControlDisabled(), noStore, ...(replicaReads ? [replicaReads.plugin] : [])],
   });
   await apollo.start();
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // Whose X-Forwarded-For to believe (the client IP that rate limits count): TRUST_PROXY, loopback by default.
+  app.set("trust proxy", config.TRUST_PROXY);
   app.use(
     pinoHttp({
       logger,
@@ -108,6 +130,7 @@ export async function createApp({ config, dataSource, logger }: AppDependencies)
     cookieParser(),
     express.json({ limit: "1mb" }),
     authenticateGraphQL(services, limits),
+    ...(replicaReads ? [replicaReads.scope] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const cookies = sessionCookies(req, res, production);
@@ -122,12 +145,20 @@ export async function createApp({ config, dataSource, logger }: AppDependencies)
   mountPlayground(app, services, dist);
   serveWeb(app, dist, logger);
 
+  const trustProxy = app.get("trust proxy fn") as (address: string, hop: number) => boolean;
+  const realtime = createRealtimeServer({ schema, dataSource, services, limits, logger, formatError, validationRules: protection.validationRules, trustProxy, sessionRecheckMs });
+
   return {
     app,
     services,
+    bus,
+    attach: (server) => realtime.attach(server),
+    closeSockets: () => realtime.close(),
     stop: async () => {
+      await realtime.close();
       await apollo.stop();
       await services.imports.runner.idle();
+      await bus.close();
       redis?.disconnect();
     },
   };

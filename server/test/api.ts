@@ -50,6 +50,8 @@ export class ApiClient {
 export interface TestApi {
   db: TestDatabase;
   services: Services;
+  /** The app itself (its account-event bus: crm.bus). */
+  crm: CrmApp;
   counter: QueryCounter;
   url: string;
   anonymous(): ApiClient;
@@ -59,20 +61,39 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** `env` overrides the test environment (e.g. lower rate limits, REDIS_URL, DATABASE_REPLICA_URLS). */
-export async function startTestApi(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApi> {
+export interface TestApiOptions {
+  /** Re-check interval of subscription sockets' sessions (default: the app's 60 s). */
+  sessionRecheckMs?: number;
+  /**
+   * Another API's database: a second app instance (its own bus, sockets and rate limits) on the
+   * same data, as a second API process would be. Closing this API leaves the database open.
+   */
+  database?: TestDatabase;
+}
+
+/**
+ * `env` overrides the test environment (e.g. lower rate limits, REDIS_URL, DATABASE_REPLICA_URLS).
+ * Subscriptions are served too (graphql-ws on /graphql): see test/subscriptions.ts.
+ */
+export async function startTestApi(dialect: Dialect, env: Record<string, string> = {}, options: TestApiOptions = {}): Promise<TestApi> {
   const counter = new QueryCounter();
   const replicaUrls = env.DATABASE_REPLICA_URLS?.split(",");
-  const db = await openTestDatabase(dialect, { logger: counter, replicaUrls });
+  const shared = options.database;
+  const db = shared ? { ...shared, close: async () => undefined } : await openTestDatabase(dialect, { logger: counter, replicaUrls });
   let crm: CrmApp | null = null;
   let server: Server | null = null;
   try {
-    await seedCatalogs(db.dataSource);
+    if (!shared) {
+      await seedCatalogs(db.dataSource);
+    }
     // Suites make many requests from 127.0.0.1: a per-IP budget only where a test asks for one.
     const config = parseEnv({ NODE_ENV: "test", DATABASE_URL: db.url, WEB_DIST: "/nonexistent", IP_RATE_LIMIT_PER_MINUTE: "1000000", ...env });
-    crm = await createApp({ config, dataSource: db.dataSource, logger: pino({ level: "silent" }) });
+    crm = await createApp({ config, dataSource: db.dataSource, logger: pino({ level: "silent" }), sessionRecheckMs: options.sessionRecheckMs });
     server = createServer(crm.app);
+    crm.attach(server);
     await listen(server);
+    // With REDIS_URL: events published from now on reach this instance.
+    await crm.bus.ready();
   } catch (error) {
     // A failed start must not leave the scratch database (MariaDB pool) or the app open: jest would never exit.
     await releaseAll(server, crm, db);
@@ -94,6 +115,8 @@ function listen(server: Server): Promise<void> {
 /** Closes what was opened, in reverse order; a failing step does not keep the later ones open. Returns the first failure. */
 async function releaseAll(server: Server | null, crm: CrmApp | null, db: TestDatabase): Promise<unknown> {
   const steps = [
+    // Open sockets would keep server.close() waiting.
+    () => crm?.closeSockets() ?? Promise.resolve(),
     () => (server?.listening ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve()),
     () => crm?.stop() ?? Promise.resolve(),
     () => db.close(),
@@ -112,6 +135,7 @@ function running(server: Server, crm: CrmApp, db: TestDatabase, counter: QueryCo
   return {
     db,
     services: crm.services,
+    crm,
     counter,
     url,
     anonymous: () => new ApiClient(url),

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
-import { buildSchema, type NonEmptyArray } from "type-graphql";
+import { buildSchema, type NonEmptyArray, type PubSub } from "type-graphql";
 import { AccountConnectionResolver } from "../modules/accounts/account-connection.resolver";
 import { ClientResolver, PartnerProspectResolver } from "../modules/accounts/account-subtypes.resolver";
 import { AccountResolver } from "../modules/accounts/account.resolver";
@@ -28,6 +28,8 @@ import { ExportResolver } from "../modules/exports/export.resolver";
 import { ImportResolver } from "../modules/imports/import.resolver";
 import { Node } from "./node.types";
 import { NodeResolver } from "./node.resolver";
+import { AccountChangeResolver } from "../realtime/account-change.resolver";
+import { eventBusPubSub, MemoryEventBus } from "../realtime/event-bus";
 
 /** Every resolver class of the graph. */
 const resolvers: NonEmptyArray<Function> = [
@@ -59,15 +61,21 @@ const resolvers: NonEmptyArray<Function> = [
   ImportResolver,
   FollowUpDataResolver,
   NodeResolver,
+  AccountChangeResolver,
 ];
 
-/** Builds the executable schema from the type-graphql classes, guarded by permissions.ts (no file is written). */
-export async function buildCrmSchema(): Promise<GraphQLSchema> {
+/**
+ * Builds the executable schema from the type-graphql classes, guarded by permissions.ts (no file is
+ * written). `pubSub`: where subscriptions take their events (the app's bus, eventBusPubSub); the
+ * default, a bus nobody publishes to, serves printing the schema.
+ */
+export async function buildCrmSchema(options: { pubSub?: PubSub } = {}): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
     orphanedTypes: [Node],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
+    pubSub: options.pubSub ?? eventBusPubSub(new MemoryEventBus()),
   });
   return applyPermissions(schema);
 }

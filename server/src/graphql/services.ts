@@ -26,9 +26,16 @@ import { JobAdminService } from "../modules/jobs/job-admin.service";
 import { ImportService } from "../modules/imports/import.service";
 import { AccountExportService } from "../modules/exports/account-export.service";
 import { ExportLinks } from "../modules/exports/export-link";
+import { MemoryEventBus, type EventBus } from "../realtime/event-bus";
 
-/** Process-wide services: stateless apart from the DataSource and the catalog cache. */
-export function createServices(dataSource: DataSource, config: Pick<Env, "SESSION_TTL_HOURS" | "SMTP_URL" | "MAIL_FROM" | "SESSION_SECRET">, limits: RateLimits, logger: Logger = pino({ level: "silent" })) {
+/** Process-wide services: stateless apart from the DataSource, the catalog cache and the account-event bus writes publish to. */
+export function createServices(
+  dataSource: DataSource,
+  config: Pick<Env, "SESSION_TTL_HOURS" | "SMTP_URL" | "MAIL_FROM" | "SESSION_SECRET">,
+  limits: RateLimits,
+  logger: Logger = pino({ level: "silent" }),
+  bus: EventBus = new MemoryEventBus(),
+) {
   const catalogs = new CatalogService(dataSource);
   const accounts = new AccountService(dataSource);
   const preferences = new PreferenceService(dataSource);
@@ -39,21 +46,23 @@ export function createServices(dataSource: DataSource, config: Pick<Env, "SESSIO
     accounts,
     companies: new CompanyService(dataSource),
     board: new BoardService(dataSource, catalogs, accounts),
-    prospects: new ProspectCreateService(dataSource, catalogs),
-    accountWrites: new AccountWriteService(dataSource, catalogs),
-    pipeline: new AccountPipelineService(dataSource, catalogs),
+    prospects: new ProspectCreateService(dataSource, catalogs, bus),
+    accountWrites: new AccountWriteService(dataSource, catalogs, bus),
+    pipeline: new AccountPipelineService(dataSource, catalogs, bus),
     followUpData: new FollowUpDataService(dataSource, catalogs),
     partnerData: new PartnerDataService(dataSource),
     activities: new ActivityService(dataSource),
     catalogs,
-    notes: new NoteService(dataSource),
+    notes: new NoteService(dataSource, bus),
     contacts: new ContactService(dataSource, catalogs),
     locations: new LocationService(dataSource),
     reminders: new ReminderService(dataSource),
     emails: new EmailService(dataSource, createMailer(config)),
     preferences,
     jobs: new JobAdminService(dataSource),
-    imports: new ImportService(dataSource, catalogs, logger),
+    imports: new ImportService(dataSource, catalogs, logger, bus),
+    /** Where committed account changes are published (subscriptions). */
+    bus,
     accountExports: new AccountExportService(dataSource, accounts, catalogs, preferences, new ExportLinks(config.SESSION_SECRET)),
   };
 }

@@ -13,6 +13,8 @@ import { resolveSalesman, writeAccount, writeAccountNote, writeInScope } from ".
 import { salesmanNote } from "./account-write.service";
 import { cleanText } from "./prospect-rules";
 import { CompanyEntity } from "./company.entity";
+import { changeEvent } from "../../realtime/account-event";
+import { publishAfterCommit, type AccountEventSink } from "../../realtime/event-bus";
 
 const OUTCOME_WORDS: Record<string, string> = { won: "ganado", lost: "perdido" };
 
@@ -37,6 +39,7 @@ export class AccountPipelineService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly catalogs: CatalogService,
+    private readonly events: AccountEventSink,
   ) {}
 
   /** moveAccount: follow_up_id and a status-change note, in one transaction. */
@@ -46,15 +49,16 @@ export class AccountPipelineService {
     if (!to) {
       throw new UserInputError({ followUpStatusId: `${input.followUpStatusId} is not an active follow-up status` });
     }
-    return writeInScope(this.dataSource, viewer, input, async (manager, account) => {
+    const moved = writeInScope(this.dataSource, viewer, input, async (manager, account) => {
       if (account.followUpId === to.id) {
-        return account;
+        return { result: account, events: [] };
       }
       const from = await this.catalogs.status(account.followUpId);
       const fresh = await writeAccount(manager, account, { followUpId: to.id });
       await writeAccountNote(manager, fresh, { comment: statusChangeNote(from, to, viewer.name), createdBy: viewer.id, statusId: to.id });
-      return fresh;
+      return { result: fresh, events: [await changeEvent(manager, "MOVED", viewer, account, fresh, { fromStatusId: account.followUpId, toStatusId: to.id })] };
     });
+    return publishAfterCommit(this.events, moved);
   }
 
   /** assignSalesman: the account enters the new executive's scope (and leaves the old one's unless they created it). */
@@ -62,15 +66,16 @@ export class AccountPipelineService {
     if (!viewer.has("crm-edit-salesman-prospect")) {
       throw new ForbiddenError("Assigning a salesman needs the crm-edit-salesman-prospect permission");
     }
-    return writeInScope(this.dataSource, viewer, input, async (manager, account) => {
+    const assigned = writeInScope(this.dataSource, viewer, input, async (manager, account) => {
       const salesman = await resolveSalesman(manager, input.salesmanId);
       if (salesman.id === account.salesmanId) {
-        return account;
+        return { result: account, events: [] };
       }
       const fresh = await writeAccount(manager, account, { salesmanId: salesman.id });
       await writeAccountNote(manager, fresh, { comment: await salesmanNote(manager, viewer, account.salesmanId, salesman.id), createdBy: viewer.id });
-      return fresh;
+      return { result: fresh, events: [await changeEvent(manager, "UPDATED", viewer, account, fresh)] };
     });
+    return publishAfterCommit(this.events, assigned);
   }
 
   /**
@@ -91,7 +96,7 @@ export class AccountPipelineService {
     if (newName !== null && newName.length > 191) {
       throw new UserInputError({ "company.name": "must be at most 191 characters" });
     }
-    return writeInScope(this.dataSource, viewer, input, async (manager, account) => {
+    const converted = writeInScope(this.dataSource, viewer, input, async (manager, account) => {
       if (account.type === AccountTypeCode.client) {
         throw new ConflictError("This account is already a client", { reason: "ALREADY_CLIENT" });
       }
@@ -116,7 +121,8 @@ export class AccountPipelineService {
         await manager.createQueryBuilder().update(child).set({ companyId: company.id }).where("prospect_id = :id", { id: account.id }).execute();
       }
       await writeAccountNote(manager, fresh, { comment: `Convertido a cliente: ${company.name} (por ${viewer.name})`, createdBy: viewer.id });
-      return fresh;
+      return { result: fresh, events: [await changeEvent(manager, "UPDATED", viewer, account, fresh)] };
     });
+    return publishAfterCommit(this.events, converted);
   }
 }

@@ -37,6 +37,14 @@ export function accountWriteGeneration(dataSource: DataSource): number {
   return generations.get(dataSource) ?? 0;
 }
 
+/**
+ * A write committed by another API process on the same database (its account event arrived on
+ * the bus): later readers here must not share a read that began before it either.
+ */
+export function noteRemoteAccountWrite(dataSource: DataSource): void {
+  bump(dataSource);
+}
+
 function bump(dataSource: DataSource): void {
   generations.set(dataSource, accountWriteGeneration(dataSource) + 1);
 }

@@ -10,6 +10,8 @@ import type { RemoveAccountInput, RestoreAccountInput, UpdateAccountInput } from
 import { activeCrmUsers, resolveSalesman, writeAccount, writeAccountNote, writeInScope } from "./account-write.support";
 import { duplicateConflict, findDuplicates } from "./duplicates";
 import { checkCatalogIds, checkEmail, checkPhone, cleanText, type FieldErrors } from "./prospect-rules";
+import { changeEvent } from "../../realtime/account-event";
+import { publishAfterCommit, type AccountEventSink, type WithEvents } from "../../realtime/event-bus";
 
 /** The account column changes of an updateAccount input, checked against the account as it is. */
 function detailChanges(input: UpdateAccountInput, account: AccountEntity, catalogs: Catalogs, errors: FieldErrors): Partial<AccountEntity> {
@@ -85,6 +87,7 @@ export class AccountWriteService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly catalogs: CatalogService,
+    private readonly events: AccountEventSink,
   ) {}
 
   /** Details, executive and follow-up data in one transaction; salesman changes need crm-edit-salesman-prospect. */
@@ -93,7 +96,7 @@ export class AccountWriteService {
     if (input.salesmanId !== undefined && !viewer.has("crm-edit-salesman-prospect")) {
       throw new ForbiddenError("Changing the salesman needs the crm-edit-salesman-prospect permission");
     }
-    return writeInScope(this.dataSource, viewer, input, async (manager, account) => {
+    const updated = writeInScope(this.dataSource, viewer, input, async (manager, account) => {
       const errors: FieldErrors = {};
       const changes = detailChanges(input, account, catalogs, errors);
       const followUp = input.followUpData ? followUpDataChanges(input.followUpData, catalogs, errors, "followUpData.") : null;
@@ -114,31 +117,34 @@ export class AccountWriteService {
       if (changes.salesmanId !== undefined) {
         await writeAccountNote(manager, fresh, { comment: await salesmanNote(manager, viewer, account.salesmanId, fresh.salesmanId), createdBy: viewer.id });
       }
-      return fresh;
+      return { result: fresh, events: [await changeEvent(manager, "UPDATED", viewer, account, fresh)] };
     });
+    return publishAfterCommit(this.events, updated);
   }
 
   /** Soft delete: status 0; hidden from lists, kept with all its history, restorable. */
   async remove(viewer: Viewer, input: RemoveAccountInput): Promise<AccountEntity> {
-    return writeInScope(this.dataSource, viewer, input, async (manager, account) => {
+    const removed = writeInScope(this.dataSource, viewer, input, async (manager, account) => {
       const fresh = await writeAccount(manager, account, { status: AccountStatusCode.removed });
       await writeAccountNote(manager, fresh, { comment: `Cuenta eliminada por ${viewer.name}`, createdBy: viewer.id });
-      return fresh;
+      return { result: fresh, events: [await changeEvent(manager, "REMOVED", viewer, account, fresh)] };
     });
+    return publishAfterCommit(this.events, removed);
   }
 
   /** Back from removed: a client (it has a company) is registered again, anything else in process. */
   async restore(viewer: Viewer, input: RestoreAccountInput): Promise<AccountEntity> {
-    const restore = async (manager: EntityManager, account: AccountEntity): Promise<AccountEntity> => {
+    const restore = async (manager: EntityManager, account: AccountEntity): Promise<WithEvents<AccountEntity>> => {
       if (account.status !== AccountStatusCode.removed) {
         throw new UserInputError({ accountId: "is not removed" });
       }
       const status = account.type === AccountTypeCode.client ? AccountStatusCode.registered : AccountStatusCode.inProcess;
       const fresh = await writeAccount(manager, account, { status });
       await writeAccountNote(manager, fresh, { comment: `Cuenta restaurada por ${viewer.name}`, createdBy: viewer.id });
-      return fresh;
+      // UPDATED: the account is back (status in process / registered); lists add it again.
+      return { result: fresh, events: [await changeEvent(manager, "UPDATED", viewer, account, fresh)] };
     };
-    return writeInScope(this.dataSource, viewer, input, restore, { allowRemoved: true });
+    return publishAfterCommit(this.events, writeInScope(this.dataSource, viewer, input, restore, { allowRemoved: true }));
   }
 
   /** Active users with crm, by name (the salesmen query). */

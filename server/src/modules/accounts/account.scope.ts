@@ -48,6 +48,21 @@ export function applyVisibility(qb: SelectQueryBuilder<AccountEntity>, viewer: V
 }
 
 /**
+ * applyVisibility's rule on an account's scope facts instead of SQL (subscription events are
+ * filtered per subscriber without reading the database): keep the two in step.
+ */
+export function scopeAllows(viewer: Viewer, facts: { createdBy: number; salesmanId: number | null; type: number; companyId: number | null; companyExecutiveId: number | null }): boolean {
+  if (viewer.scope === "all") {
+    return true;
+  }
+  const own = facts.createdBy === viewer.id || facts.salesmanId === viewer.id;
+  if (own || viewer.scope === "own") {
+    return own;
+  }
+  return facts.type === AccountTypeCode.client && facts.companyId !== null && facts.companyExecutiveId === viewer.id;
+}
+
+/**
  * The one source of the all-prospects filter rule (the shield rule and services use it):
  * salesman, sales-role and date-range filters without all-prospects are FORBIDDEN naming
  * the filter, never silently ignored. Null when the filter is allowed.

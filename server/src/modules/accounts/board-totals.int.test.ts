@@ -16,6 +16,7 @@ import { AccountEntity, AccountTypeCode } from "./account.entity";
 import { AccountService } from "./account.service";
 import { BoardService } from "./board.service";
 import { insertProspects } from "./prospect-insert";
+import { MemoryEventBus } from "../../realtime/event-bus";
 
 const viewerOf = (user: UserEntity, permissions: string[]) => new Viewer(user.id, user.email, user.name, permissions);
 const isTotals = (sql: string) => /GROUP BY/i.test(sql) && /SUM\(/i.test(sql);
@@ -46,8 +47,8 @@ describe.each(testDialects())("board totals single-flight on %s", (dialect) => {
     await seedCatalogs(ds);
     const catalogs = new CatalogService(ds);
     board = new BoardService(ds, catalogs, new AccountService(ds));
-    pipeline = new AccountPipelineService(ds, catalogs);
-    writes = new AccountWriteService(ds, catalogs);
+    pipeline = new AccountPipelineService(ds, catalogs, new MemoryEventBus());
+    writes = new AccountWriteService(ds, catalogs, new MemoryEventBus());
     statuses = [await firstStatus(ds, 0), await firstStatus(ds, 2)];
     sdrUser = await buildUser(ds, ["crm", "sdr"]);
     sdrUser2 = await buildUser(ds, ["crm", "sdr"]);

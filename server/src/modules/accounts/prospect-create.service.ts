@@ -9,6 +9,8 @@ import { resolveSalesman } from "./account-write.support";
 import { duplicateConflict, findDuplicates } from "./duplicates";
 import { insertProspects, type NewProspect } from "./prospect-insert";
 import { validateProspectDraft } from "./prospect-rules";
+import { changeEvent } from "../../realtime/account-event";
+import { publishAfterCommit, type AccountEventSink } from "../../realtime/event-bus";
 
 /**
  * Inserts one prospect with everything that belongs to its creation (insertProspects: the
@@ -25,6 +27,7 @@ export class ProspectCreateService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly catalogs: CatalogService,
+    private readonly events: AccountEventSink,
   ) {}
 
   async create(viewer: Viewer, input: CreateProspectInput): Promise<AccountEntity> {
@@ -35,7 +38,7 @@ export class ProspectCreateService {
     if (!value) {
       throw new UserInputError(errors);
     }
-    return this.dataSource.transaction(async (manager) => {
+    const created = this.dataSource.transaction(async (manager) => {
       const salesmanId = await this.salesmanFor(manager, viewer, input.salesmanId);
       if (!input.allowDuplicate) {
         const [matches] = await findDuplicates(manager, [value]);
@@ -45,8 +48,10 @@ export class ProspectCreateService {
       }
       const type = input.type === ProspectType.PARTNER_PROSPECT ? AccountTypeCode.partnerProspect : AccountTypeCode.prospect;
       const kind = type === AccountTypeCode.partnerProspect ? "Prospecto de partner" : "Prospecto";
-      return insertProspect(manager, { ...value, type, createdBy: viewer.id, salesmanId, creationNote: `${kind} creado por ${viewer.name}` });
+      const account = await insertProspect(manager, { ...value, type, createdBy: viewer.id, salesmanId, creationNote: `${kind} creado por ${viewer.name}` });
+      return { result: account, events: [await changeEvent(manager, "CREATED", viewer, account, account)] };
     });
+    return publishAfterCommit(this.events, created);
   }
 
   private async salesmanFor(manager: EntityManager, viewer: Viewer, salesmanGlobalId: string | null | undefined): Promise<number> {

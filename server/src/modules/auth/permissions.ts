@@ -1,4 +1,4 @@
-import { type GraphQLSchema, isInterfaceType, isObjectType } from "graphql";
+import { type GraphQLResolveInfo, type GraphQLSchema, isInterfaceType, isObjectType } from "graphql";
 import { allow, and, chain, deny, or, shield } from "graphql-shield";
 import { applyMiddleware } from "graphql-middleware";
 import { ForbiddenError } from "../../graphql/errors";
@@ -94,6 +94,14 @@ export const mutationRules: Record<string, ShieldRule> = {
   exportAccounts: and(hasCrm, allProspectsFilters("input.filter"), tokenCanRead), // crm; accounts' filter rules and visibility; a token needs read (and write, like every mutation)
 };
 
+/**
+ * Subscription fields: checked when subscribing (the shield wraps `subscribe`, see
+ * guardSubscriptions) and again on every event; events are filtered per subscriber by scope.
+ */
+export const subscriptionRules: Record<string, ShieldRule> = {
+  accountChanged: hasCrm, // crm; only changes to accounts in the viewer's scope (leftScope when one leaves it)
+};
+
 /** Fields every Account implementation guards (applied to each type implementing Account). */
 export const accountFieldRules: Record<string, ShieldRule> = {
   locations: hasMenu, // crm-menu: locations are read with crm-menu only
@@ -120,6 +128,7 @@ export function ruleTree(schema: GraphQLSchema): Record<string, ShieldRule | Rec
   const tree: Record<string, ShieldRule | Record<string, ShieldRule>> = {
     Query: Object.fromEntries(Object.entries(queryRules).map(([field, rule]) => [field, chain(rule, tokenCanRead)])),
     Mutation: Object.fromEntries(Object.entries(mutationRules).map(([field, rule]) => [field, chain(rule, tokenCanWrite)])),
+    Subscription: Object.fromEntries(Object.entries(subscriptionRules).map(([field, rule]) => [field, chain(rule, tokenCanRead)])),
   };
   const account = schema.getType("Account");
   const accountTypes = isInterfaceType(account) ? schema.getPossibleTypes(account).map((t) => t.name) : [];
@@ -164,6 +173,27 @@ export function withoutAllowedFields(tree: ReturnType<typeof ruleTree>, middlewa
   return kept;
 }
 
+type FieldFn = (parent: unknown, args: Record<string, unknown>, ctx: unknown, info: GraphQLResolveInfo) => unknown;
+type FieldMiddleware = ((resolve: FieldFn, ...rest: Parameters<FieldFn>) => unknown) | { resolve: (resolve: FieldFn, ...rest: Parameters<FieldFn>) => unknown };
+
+/**
+ * graphql-middleware wraps a subscription field's `resolve` (run per event), not its `subscribe`,
+ * so a refused viewer would still open the stream. Each Subscription field's shield middleware
+ * also wraps `subscribe`: a refused subscribe answers the error and opens nothing.
+ */
+function guardSubscriptions(schema: GraphQLSchema, middlewares: FieldMiddlewares): void {
+  const fields = schema.getSubscriptionType()?.getFields() ?? {};
+  for (const [name, field] of Object.entries(fields)) {
+    const middleware = middlewares.Subscription?.[name] as FieldMiddleware | undefined;
+    const subscribe = field.subscribe as FieldFn | undefined;
+    if (!middleware || !subscribe) {
+      continue;
+    }
+    const run = typeof middleware === "function" ? middleware : middleware.resolve;
+    field.subscribe = (parent, args, ctx, info) => run(subscribe, parent, args, ctx, info) as ReturnType<NonNullable<typeof field.subscribe>>;
+  }
+}
+
 /** Wraps the guarded resolvers of the schema with the shield; unlisted root fields are FORBIDDEN. */
 export function applyPermissions(schema: GraphQLSchema): GraphQLSchema {
   const tree = ruleTree(schema);
@@ -172,5 +202,8 @@ export function applyPermissions(schema: GraphQLSchema): GraphQLSchema {
     allowExternalErrors: true,
     fallbackError: () => new ForbiddenError(),
   });
-  return applyMiddleware(schema, withoutAllowedFields(tree, permissions.generate(schema) as FieldMiddlewares) as Parameters<typeof applyMiddleware>[1]);
+  const middlewares = permissions.generate(schema) as FieldMiddlewares;
+  const guarded = applyMiddleware(schema, withoutAllowedFields(tree, middlewares) as Parameters<typeof applyMiddleware>[1]);
+  guardSubscriptions(guarded, middlewares);
+  return guarded;
 }

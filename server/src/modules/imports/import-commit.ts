@@ -34,9 +34,19 @@ export function statesToCreate(options: Pick<CommitOptions, "skipDuplicates">): 
  * (createProspect rules; with skipDuplicates, duplicates created since validation), inserts
  * the prospects with insertProspects (accounts, follow_up_data, outbox, notes) and marks
  * each row created with its prospect id — so there is always an exact record of which
- * rows went in, and a resume continues from the rows not yet created.
+ * rows went in, and a resume continues from the rows not yet created. `onCommitted` hears of
+ * each batch once it has committed (a batch that rolls back reports nothing).
  */
-export async function commitImport(dataSource: DataSource, lookup: CatalogLookup, importId: number, filename: string, options: CommitOptions, owner: string): Promise<void> {
+export async function commitImport(
+  dataSource: DataSource,
+  lookup: CatalogLookup,
+  importId: number,
+  filename: string,
+  options: CommitOptions,
+  owner: string,
+  /** Called after each batch's COMMIT with the prospects it created (the runner publishes them). */
+  onCommitted: (prospectIds: number[]) => void = () => undefined,
+): Promise<void> {
   const states = statesToCreate(options);
   let afterRow = 0;
   for (;;) {
@@ -46,14 +56,16 @@ export async function commitImport(dataSource: DataSource, lookup: CatalogLookup
     }
     afterRow = rows[rows.length - 1]!.rowNumber;
     const attempt = (oneByOne: boolean) => withLockRetry(() => dataSource.transaction((manager) => commitBatch(manager, lookup, importId, filename, options, owner, rows, oneByOne)));
+    let created: number[];
     try {
-      await attempt(false);
+      created = await attempt(false);
     } catch (error: unknown) {
       if (!(error instanceof NonConsecutiveIdsError)) {
         throw error;
       }
-      await attempt(true);
+      created = await attempt(true);
     }
+    onCommitted(created);
   }
   await finishCommit(dataSource, importId, owner);
 }
@@ -103,7 +115,7 @@ async function commitBatch(
   owner: string,
   rows: readonly PendingRow[],
   oneByOne: boolean,
-): Promise<void> {
+): Promise<number[]> {
   const toCreate: Array<{ row: PendingRow; prospect: NewProspect }> = [];
   const changed: RowChange[] = [];
   for (const row of rows) {
@@ -134,6 +146,7 @@ async function commitBatch(
   }
   // Last, so the import's row is locked only briefly; losing the lease rolls the batch back.
   await renewLease(manager, importId, owner, { createdRows: () => `created_rows + ${creating.length}`, processedRows: () => `processed_rows + ${rows.length}` });
+  return ids;
 }
 
 /**

@@ -8,6 +8,9 @@ import type { InspectedFile } from "./import-file";
 import { CatalogLookup } from "./import-row-rules";
 import { LEASE_MS, LeaseLostError, validateImport } from "./import-validate";
 import { ImportEntity } from "./import.entities";
+import { AccountTypeCode } from "../accounts/account.entity";
+import { accountEvent } from "../../realtime/account-event";
+import type { AccountEventSink } from "../../realtime/event-bus";
 
 /**
  * Runs validations and commits in the background of the API process, one task per import,
@@ -24,6 +27,7 @@ export class ImportRunner {
     private readonly dataSource: DataSource,
     private readonly catalogs: CatalogService,
     private readonly logger: Pick<Logger, "info" | "warn" | "error">,
+    private readonly events: AccountEventSink = { publish: () => undefined },
   ) {}
 
   /** Validates an inspected file (the import already holds this process's lease); deletes the file after. */
@@ -40,7 +44,7 @@ export class ImportRunner {
   /** Commits an import this process has claimed (status committing, our lease). */
   startCommit(importRow: Pick<ImportEntity, "id" | "filename">, options: CommitOptions): void {
     this.track(importRow.id, "commit", async () => {
-      await commitImport(this.dataSource, new CatalogLookup(await this.catalogs.all()), importRow.id, importRow.filename, options, this.owner);
+      await commitImport(this.dataSource, new CatalogLookup(await this.catalogs.all()), importRow.id, importRow.filename, options, this.owner, (ids) => this.published(ids, options));
     });
   }
 
@@ -85,6 +89,12 @@ export class ImportRunner {
       resumed.push(found.id);
     }
     return resumed;
+  }
+
+  /** One bus message per committed batch: a CREATED event per prospect, all with the batch's scope facts. */
+  private published(prospectIds: number[], options: CommitOptions): void {
+    const scope = { createdBy: options.committedBy, salesmanId: options.salesmanId, type: AccountTypeCode.prospect, companyId: null, companyExecutiveId: null };
+    this.events.publish(prospectIds.map((id) => accountEvent("CREATED", { id: options.committedBy }, id, scope)));
   }
 
   private track(importId: number, what: string, work: () => Promise<void>): void {

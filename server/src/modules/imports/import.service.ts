@@ -15,6 +15,7 @@ import { LEASE_MS } from "./import-validate";
 import { ImportRunner } from "./import-runner";
 import { ImportEntity, ImportRowEntity, type ImportRowState } from "./import.entities";
 import type { CommitImportInput } from "./import.types";
+import type { AccountEventSink } from "../../realtime/event-bus";
 
 export interface ImportPage {
   edges: Array<{ cursor: string; node: ImportEntity }>;
@@ -43,8 +44,9 @@ export class ImportService {
     private readonly dataSource: DataSource,
     private readonly catalogs: CatalogService,
     logger: Pick<Logger, "info" | "warn" | "error">,
+    events?: AccountEventSink,
   ) {
-    this.runner = new ImportRunner(dataSource, catalogs, logger);
+    this.runner = new ImportRunner(dataSource, catalogs, logger, events);
   }
 
   /**

@@ -4,6 +4,7 @@ import { dialectOf, type Dialect } from "../../db/data-source";
 import { comparableDate, dateParam, dateSortKey, placeholders, toDate } from "../../db/sql-values";
 import { decodeCursor, encodeCursor } from "../../graphql/connection";
 import { UserInputError } from "../../graphql/errors";
+import { toGlobalId } from "../../graphql/global-id";
 import type { NoteAction } from "./note.entities";
 
 /** One note of an account's timeline, from either comment table. */
@@ -74,6 +75,11 @@ function toRecord(row: RawNote): NoteRecord {
     createdAt: toDate(row.created_at) ?? new Date(0),
     sortKey: String(row.sort_key),
   };
+}
+
+/** Global id of a note: P for prospect_follow_up_comments, C for follow_up_comments. */
+export function noteGlobalId(note: Pick<NoteRecord, "source" | "id">): string {
+  return toGlobalId("Note", `${note.source === "company" ? "C" : "P"}${note.id}`);
 }
 
 /** Cursor of a note in the newest-first timeline order. */

@@ -1,19 +1,15 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
 import { NotFoundError } from "../../graphql/errors";
-import { toGlobalId } from "../../graphql/global-id";
 import { User } from "../auth/auth.types";
 import type { UserEntity } from "../auth/user.entity";
 import { FollowUpStatus } from "../catalogs/catalog.types";
 import { AddNoteInput, RemoveNoteInput, UpdateNoteInput } from "./note.inputs";
-import type { NoteRecord } from "./note.loaders";
+import { noteGlobalId, type NoteRecord } from "./note.loaders";
 import { canEditNote } from "./note.service";
 import { Note, NoteSourceValue } from "./note.types";
 
-/** Global id of a note: P for prospect_follow_up_comments, C for follow_up_comments. */
-export function noteGlobalId(note: Pick<NoteRecord, "source" | "id">): string {
-  return toGlobalId("Note", `${note.source === "company" ? "C" : "P"}${note.id}`);
-}
+export { noteGlobalId };
 
 @Resolver(() => Note)
 export class NoteResolver {

@@ -7,7 +7,9 @@ import { AccountTypeCode, type AccountEntity } from "../accounts/account.entity"
 import type { Viewer } from "../auth/viewer";
 import { CompanyNoteEntity, NOTE_ACTIONS, ProspectNoteEntity, type NoteAction, type NoteColumns } from "./note.entities";
 import type { AddNoteInput, RemoveNoteInput, UpdateNoteInput } from "./note.inputs";
-import type { NoteRecord } from "./note.loaders";
+import { noteGlobalId, type NoteRecord } from "./note.loaders";
+import { accountEvent, scopeFactsOf } from "../../realtime/account-event";
+import type { AccountEventSink } from "../../realtime/event-bus";
 
 const COMMENT_MAX = 5000;
 
@@ -46,7 +48,10 @@ function checkAction(checks: FieldChecks, action: string | null | undefined): No
 
 /** Writes of follow-up notes; prospects' notes by prospect_id, clients' by their company (the seed's two tables). */
 export class NoteService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: AccountEventSink,
+  ) {}
 
   /** Adds a note to an account in the viewer's scope, with the account's current status. */
   async add(viewer: Viewer, input: AddNoteInput): Promise<NoteRecord> {
@@ -58,14 +63,30 @@ export class NoteService {
     checks.done();
     const account = await accountInScope(this.dataSource, viewer, accountId);
     const common = { comment: comment!, action, scheduledDate, createdBy: viewer.id };
+    let note: NoteRecord;
     if (isClient(account)) {
       const repo = this.dataSource.getRepository(CompanyNoteEntity);
       const { id } = await repo.save({ ...common, companyId: account.companyId!, followUpStatusId: account.followUpId });
-      return toRecord(await repo.findOneByOrFail({ id }), account.id);
+      note = toRecord(await repo.findOneByOrFail({ id }), account.id);
+    } else {
+      const repo = this.dataSource.getRepository(ProspectNoteEntity);
+      const { id } = await repo.save({ ...common, prospectId: account.id, statusId: account.followUpId });
+      note = toRecord(await repo.findOneByOrFail({ id }), account.id);
     }
-    const repo = this.dataSource.getRepository(ProspectNoteEntity);
-    const { id } = await repo.save({ ...common, prospectId: account.id, statusId: account.followUpId });
-    return toRecord(await repo.findOneByOrFail({ id }), account.id);
+    // One INSERT (autocommit): it has committed by now.
+    this.events.publish([accountEvent("NOTE_ADDED", viewer, account.id, await scopeFactsOf(this.dataSource.manager, account), { noteId: noteGlobalId(note) })]);
+    return note;
+  }
+
+  /** A live note by its global id, as a timeline record of `accountId` (subscription events); null when missing or removed. */
+  async live(globalId: string, accountId: number): Promise<NoteRecord | null> {
+    const parsed = fromGlobalId(globalId, "noteId");
+    const table = parsed.kind === "Note" ? parsed.raw.charAt(0) : "";
+    if (table !== "P" && table !== "C") {
+      return null;
+    }
+    const note = await this.dataSource.getRepository<NoteEntity>(table === "C" ? CompanyNoteEntity : ProspectNoteEntity).findOneBy({ id: parsed.id, deletedAt: IsNull() });
+    return note ? toRecord(note, accountId) : null;
   }
 
   /** Changes comment, action or schedule; author or manager only. */

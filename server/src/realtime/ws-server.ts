@@ -1,0 +1,255 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import {
+  createSourceEventStream,
+  execute,
+  getOperationAST,
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type ValidationRule,
+} from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import type { Logger } from "pino";
+import type { DataSource } from "typeorm";
+import { WebSocketServer, type WebSocket } from "ws";
+import { buildContext, type Context, type SessionCookies } from "../graphql/context";
+import { AppError, RateLimitedError, UnauthenticatedError } from "../graphql/errors";
+import type { Services } from "../graphql/services";
+import { hashSecret } from "../modules/auth/auth.service";
+import type { RateLimits } from "../modules/auth/rate-limits";
+import { SESSION_COOKIE } from "../modules/auth/request-auth";
+import type { Viewer } from "../modules/auth/viewer";
+import { clientIpOf, foreignOrigin, sessionCookieOf, type TrustProxy } from "./ws-request";
+
+/** Close codes of a refused or ended socket (the contract of issue 11). */
+export const WS_CLOSE = { unauthenticated: 4401, forbidden: 4403, goingAway: 1001 } as const;
+
+/** How often an open socket's session or token is checked again (logout, expiry, deactivation). */
+export const SESSION_RECHECK_MS = 60_000;
+
+type Credential = { kind: "session"; token: string } | { kind: "token"; secret: string };
+
+/** One authenticated socket. */
+interface Connection {
+  viewer: Viewer;
+  credential: Credential;
+  ip: string;
+}
+
+export interface RealtimeDependencies {
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  services: Services;
+  limits: RateLimits;
+  logger: Logger;
+  /** The app's formatError (codes passed through, anything else masked and logged). */
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** The armor rules HTTP operations are validated with (depth, cost, aliases …). */
+  validationRules: readonly ValidationRule[];
+  /** The app's compiled `trust proxy` (app.get("trust proxy fn")), so sockets count against the same client IP as HTTP. */
+  trustProxy: TrustProxy;
+  sessionRecheckMs?: number;
+}
+
+/** graphql-ws on /graphql of the app's HTTP server. */
+export interface RealtimeServer {
+  /** Serves WebSocket upgrades of /graphql on `server` (HTTP POST stays with Express). */
+  attach(server: Server): void;
+  /** Closes every socket with 1001 (going away), so an HTTP server's close() can finish; stops serving. */
+  close(): Promise<void>;
+}
+
+/** A subscriber's context has no cookies to set: sign-in and sign-out are HTTP mutations. */
+const NO_COOKIES = (token: string | undefined): SessionCookies => ({ read: () => token, set: () => undefined, clear: () => undefined });
+
+/**
+ * graphql-ws (subscriptions only; queries and mutations stay on HTTP POST). A socket signs in
+ * on connect with the session cookie of its upgrade request (refused 4403 when the Origin is
+ * another host: cross-site WebSocket hijacking) or `connectionParams.authorization: "Bearer
+ * <api token>"`; otherwise it is closed with 4401. Each subscribe counts against the IP (and
+ * token) rate limit. Sockets whose session or token has ended are closed (4401) on the next
+ * re-check. Each event executes with a fresh context of the subscriber (own loaders, fresh reads).
+ */
+export function createRealtimeServer(deps: RealtimeDependencies): RealtimeServer {
+  const { schema, dataSource, services, limits, logger } = deps;
+  const wss = new WebSocketServer({ noServer: true });
+  const connections = new Map<WebSocket, Connection>();
+  const attached: Array<{ server: Server; onUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void }> = [];
+
+  const viewerFor = (credential: Credential): Promise<Viewer | null> =>
+    credential.kind === "token" ? services.auth.viewerForToken(credential.secret) : services.auth.viewerForSession(credential.token);
+
+  const contextFor = (connection: Connection): Context => {
+    const context = buildContext({
+      requestId: randomUUID(),
+      logger,
+      viewer: connection.viewer,
+      clientIp: connection.ip,
+      dataSource,
+      services,
+      cookies: NO_COOKIES(connection.credential.kind === "session" ? connection.credential.token : undefined),
+    });
+    // A re-check may load the viewer again (permissions changed): the stream's filter reads the current one.
+    Object.defineProperty(context, "viewer", { get: () => connection.viewer, set: () => undefined, enumerable: true });
+    return context;
+  };
+  const contexts = new WeakMap<Context, Connection>();
+
+  const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((error) => deps.formatError(error.toJSON(), error));
+
+  const disposable = useServer<Record<string, unknown> | undefined>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const { socket, request } = ctx.extra;
+        const authorization = ctx.connectionParams?.authorization;
+        let credential: Credential | null = null;
+        if (typeof authorization === "string") {
+          const secret = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+          credential = secret ? { kind: "token", secret } : null;
+        } else {
+          const token = sessionCookieOf(request, SESSION_COOKIE);
+          if (token && foreignOrigin(request)) {
+            socket.close(WS_CLOSE.forbidden, "Forbidden: the Origin is not this site");
+            return false;
+          }
+          credential = token ? { kind: "session", token } : null;
+        }
+        const viewer = credential ? await viewerFor(credential) : null;
+        if (!viewer || !credential) {
+          socket.close(WS_CLOSE.unauthenticated, "Unauthenticated: sign in or send connectionParams.authorization");
+          return false;
+        }
+        connections.set(socket, { viewer, credential, ip: clientIpOf(request, deps.trustProxy) });
+        return true;
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const connection = connections.get(ctx.extra.socket);
+        if (!connection) {
+          return [new UnauthenticatedError()];
+        }
+        try {
+          await limits.request(connection.ip, connection.credential.kind === "token" ? hashSecret(connection.credential.secret) : null);
+        } catch (error) {
+          if (error instanceof RateLimitedError) {
+            return [error];
+          }
+          throw error;
+        }
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...deps.validationRules]);
+        if (errors.length > 0) {
+          return errors;
+        }
+        if (getOperationAST(document, payload.operationName)?.operation !== "subscription") {
+          return [new AppError("Only subscriptions are served over WebSocket; send queries and mutations as HTTP POST to /graphql", "BAD_USER_INPUT")];
+        }
+        const contextValue = contextFor(connection);
+        contexts.set(contextValue, connection);
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+      },
+      // graphql's subscribe, but each event executes with a fresh context of the subscriber.
+      subscribe: async (args) => {
+        const stream = await createSourceEventStream(args);
+        const connection = contexts.get(args.contextValue as Context);
+        if (!(Symbol.asyncIterator in stream) || !connection) {
+          return stream as ExecutionResult;
+        }
+        return mapStream(stream, (payload) => execute({ ...args, rootValue: payload, contextValue: contextFor(connection) }));
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => format(errors),
+      onClose: (ctx) => {
+        connections.delete(ctx.extra.socket);
+      },
+    },
+    wss,
+  );
+
+  const recheck = async (): Promise<void> => {
+    for (const [socket, connection] of connections) {
+      const viewer = await viewerFor(connection.credential).catch((err: unknown) => {
+        logger.warn({ err }, "could not re-check a WebSocket session; checked again next time");
+        return connection.viewer;
+      });
+      if (viewer) {
+        connection.viewer = viewer;
+      } else {
+        connections.delete(socket);
+        socket.close(WS_CLOSE.unauthenticated, "Session ended");
+      }
+    }
+  };
+  let rechecking = false;
+  const timer = setInterval(() => {
+    if (rechecking) {
+      return;
+    }
+    rechecking = true;
+    void recheck().finally(() => {
+      rechecking = false;
+    });
+  }, deps.sessionRecheckMs ?? SESSION_RECHECK_MS).unref();
+
+  let closing: Promise<void> | null = null;
+  return {
+    attach(server) {
+      const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+        if (new URL(req.url ?? "/", "http://localhost").pathname !== "/graphql") {
+          if (server.listenerCount("upgrade") === 1) {
+            socket.destroy();
+          }
+          return;
+        }
+        wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+      };
+      server.on("upgrade", onUpgrade);
+      attached.push({ server, onUpgrade });
+    },
+    close() {
+      // Idempotent: closeSockets() during a drain, then stop().
+      closing ??= (async () => {
+        clearInterval(timer);
+        for (const { server, onUpgrade } of attached.splice(0)) {
+          server.off("upgrade", onUpgrade);
+        }
+        connections.clear();
+        await disposable.dispose();
+      })();
+      return closing;
+    },
+  };
+}
+
+/**
+ * Maps a source stream lazily; return() goes straight to the source (an async generator would
+ * wait for the next event before it could end, keeping a closed subscription's listener).
+ */
+function mapStream<T, R>(source: AsyncIterable<T>, map: (value: T) => R | Promise<R>): AsyncIterableIterator<R> {
+  const iterator = source[Symbol.asyncIterator]();
+  return {
+    async next() {
+      const result = await iterator.next();
+      return result.done ? { value: undefined, done: true } : { value: await map(result.value), done: false };
+    },
+    async return() {
+      await iterator.return?.();
+      return { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
