@@ -22,4 +22,16 @@ describe("formatError", () => {
     expect(JSON.stringify(out)).not.toContain("secret");
     expect(JSON.stringify(logged)).toContain("ER_NO_SUCH_TABLE");
   });
+
+  it("should answer SERVICE_UNAVAILABLE, without driver details, when the database connection was lost", () => {
+    const driverError = Object.assign(new Error("Connection was killed"), { code: "ER_CONNECTION_KILLED", sql: "INSERT INTO secret" });
+    const failed = Object.assign(new Error("Connection was killed"), { driverError });
+    const wrapped = new GraphQLError(failed.message, { originalError: failed });
+    const out = format({ message: wrapped.message, path: ["createProspect"], extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: ["at x"] } }, wrapped);
+    expect(out.extensions).toEqual({ code: "SERVICE_UNAVAILABLE" });
+    expect(out.message).toMatch(/database is unavailable/);
+    expect(JSON.stringify(out)).not.toMatch(/secret|killed|stacktrace/);
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:3306"), { code: "ECONNREFUSED" });
+    expect(format({ message: refused.message }, new GraphQLError(refused.message, { originalError: refused })).extensions).toEqual({ code: "SERVICE_UNAVAILABLE" });
+  });
 });

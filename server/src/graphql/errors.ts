@@ -9,7 +9,8 @@ export type ErrorCode =
   | "BAD_USER_INPUT"
   | "CONFLICT"
   | "INTEGRATION_FAILED"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "SERVICE_UNAVAILABLE";
 
 /** A failure a client can act on; anything else is masked as INTERNAL_SERVER_ERROR. */
 export class AppError extends GraphQLError {
@@ -68,6 +69,39 @@ export class IntegrationFailedError extends AppError {
   }
 }
 
+/**
+ * The database could not be reached or dropped the connection mid-request: a transient failure the
+ * client may retry (an open transaction was rolled back by the server; reload before repeating a write
+ * whose answer was lost). Recognised in formatError from the driver's error, never thrown by services.
+ */
+export class ServiceUnavailableError extends AppError {
+  constructor(message = "The database is unavailable (the connection was lost); the request was not completed. Try again in a moment") {
+    super(message, "SERVICE_UNAVAILABLE");
+  }
+}
+
+/** Driver error codes of a lost or refused database connection (mysql2, MariaDB/MySQL, sockets). */
+const CONNECTION_LOST_CODES = new Set([
+  "PROTOCOL_CONNECTION_LOST",
+  "ER_CONNECTION_KILLED",
+  "ER_SERVER_SHUTDOWN",
+  "CR_SERVER_GONE_ERROR",
+  "CR_SERVER_LOST",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+]);
+
+/** Whether `error` (a TypeORM QueryFailedError or the driver's own) means the connection to the database is gone. */
+export function isConnectionLost(error: unknown): boolean {
+  const candidates = [error, (error as { driverError?: unknown } | null)?.driverError];
+  return candidates.some((candidate) => {
+    const code = (candidate as { code?: unknown } | null)?.code;
+    return typeof code === "string" && CONNECTION_LOST_CODES.has(code);
+  });
+}
+
 const passThroughCodes = new Set([
   "UNAUTHENTICATED",
   "FORBIDDEN",
@@ -76,6 +110,7 @@ const passThroughCodes = new Set([
   "CONFLICT",
   "INTEGRATION_FAILED",
   "RATE_LIMITED",
+  "SERVICE_UNAVAILABLE",
   // Apollo's own request-level errors carry safe messages.
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
@@ -104,6 +139,11 @@ export function createFormatError(logger: Logger, exposeStack: boolean) {
     if (typeof code === "string" && passThroughCodes.has(code)) {
       const { stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: exposeStack ? { ...extensions, stacktrace } : extensions };
+    }
+    if (isConnectionLost(original)) {
+      logger.warn({ err: original, path: formatted.path }, "database connection lost while resolving");
+      const unavailable = new ServiceUnavailableError();
+      return { message: unavailable.message, locations: formatted.locations, path: formatted.path, extensions: { code: unavailable.code } };
     }
     logger.error({ err: original, path: formatted.path }, "unexpected error while resolving");
     return {
