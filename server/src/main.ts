@@ -7,6 +7,7 @@ import { createDataSource } from "./db/data-source";
 import { migrate } from "./db/migrate";
 import { seedCatalogs } from "./db/seed/catalogs.seed";
 import { DEMO_LOGINS, seedDemo } from "./db/seed/demo.seed";
+import { HttpDrain } from "./http-drain";
 import { logRespondioStatus } from "./integrations/respondio/respondio.client";
 import { defaultJobHandlers } from "./jobs/job-registry";
 import { OutboxRunner } from "./jobs/outbox-runner";
@@ -15,7 +16,8 @@ import { createLogger } from "./logger";
 async function main(): Promise<void> {
   const config = env();
   const logger = createLogger(config);
-  const dataSource = await createDataSource(config.DATABASE_URL);
+  // Replicas serve GraphQL queries only; migrations, seeding and jobs here run on the primary (db/read-routing.ts).
+  const dataSource = await createDataSource(config.DATABASE_URL, { replicaUrls: config.DATABASE_REPLICA_URLS });
   await dataSource.initialize();
   const applied = await migrate(dataSource);
   if (applied.length > 0) {
@@ -35,7 +37,10 @@ async function main(): Promise<void> {
     crm.services.imports.runner.resumeInterrupted().catch((err: unknown) => logger.error({ err }, "could not resume interrupted imports"));
   void resumeImports();
   const resumeTimer = setInterval(() => void resumeImports(), 60_000).unref();
-  const server = createServer(crm.app);
+  const drain = new HttpDrain();
+  const server = createServer(drain.listener(crm.app));
+  // GraphQL subscriptions (graphql-ws) on /graphql of the same server.
+  crm.attach(server);
   server.listen(config.PORT, config.HOST, () => {
     // The bound port, not the configured one: PORT=0 lets the OS pick a free port atomically
     // (the browser-test harness does this and reads the URL from this line).
@@ -48,19 +53,40 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`\n${lines.join("\n")}\n\n`);
   });
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, "shutting down");
+  // SIGTERM (docker stop, a Kubernetes rollout): drain, then close. README "Deployment" → graceful shutdown.
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    logger.info({ signal }, "shutting down: draining in-flight requests");
+    setTimeout(() => {
+      logger.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, "shutdown: requests still open at the deadline; exiting");
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
     // No resume may start against a pool that is being closed.
     clearInterval(resumeTimer);
-    server.close(() => {
-      void Promise.all([crm.stop(), runner?.stop()])
-        .then(() => dataSource.destroy())
-        .finally(() => process.exit(0));
-    });
-    setTimeout(() => process.exit(1), 10_000).unref();
+    // /healthz answers 503 and the listener closes at once; in-flight requests go on.
+    const drained = drain.drain(server);
+    // Subscriptions end with 1001 (going away; clients reconnect through the proxy to another
+    // replica). Open, these upgraded sockets would keep the drain waiting until the deadline.
+    await crm.closeSockets();
+    await drained;
+    // Only now: Apollo, the import runner and the pool are still needed by the requests drained above.
+    await Promise.all([crm.stop(), runner?.stop()]);
+    await dataSource.destroy();
+    logger.info("shutdown complete");
+    process.exit(0);
   };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
+  const onSignal = (signal: string) => {
+    shutdown(signal).catch((err: unknown) => {
+      logger.error({ err }, "shutdown failed");
+      process.exit(1);
+    });
+  };
+  process.on("SIGTERM", () => onSignal("SIGTERM"));
+  process.on("SIGINT", () => onSignal("SIGINT"));
 }
 
 main().catch((error: unknown) => {
