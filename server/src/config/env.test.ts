@@ -28,6 +28,13 @@ describe("parseEnv", () => {
     }
   });
 
+  it("should default the import lease to two minutes and refuse one under a second, naming IMPORT_LEASE_MS", () => {
+    expect(parseEnv({}).IMPORT_LEASE_MS).toBe(120_000);
+    expect(parseEnv({ IMPORT_LEASE_MS: "5000" }).IMPORT_LEASE_MS).toBe(5_000);
+    expect(() => parseEnv({ IMPORT_LEASE_MS: "500" })).toThrow(/IMPORT_LEASE_MS/);
+    expect(() => parseEnv({ IMPORT_LEASE_MS: "soon" })).toThrow(/IMPORT_LEASE_MS/);
+  });
+
   it("should require a session secret and refuse demo data in production", () => {
     expect(() => parseEnv({ NODE_ENV: "production", DEMO_DATA: "true" })).toThrow(/SESSION_SECRET[\s\S]*DEMO_DATA/);
     expect(parseEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32) }).DEMO_DATA).toBe(false);

@@ -99,6 +99,11 @@ const schema = z.object({
   /** Finished BullMQ jobs kept in Redis per queue (completed for a day, failed for 14 days, at most this many). */
   JOB_KEEP_COMPLETED: z.coerce.number().int().min(0).default(1_000),
   JOB_KEEP_FAILED: z.coerce.number().int().min(0).default(5_000),
+  /**
+   * How long an API process's claim on a CSV import holds without renewal (every committed batch renews it):
+   * an import whose process died is resumed by another (or the restarted) process once it expires.
+   */
+  IMPORT_LEASE_MS: z.coerce.number().int().min(1_000).default(120_000),
   /** How often the outbox is polled for due jobs (relay and in-process runner). */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
   /** On SIGTERM the API finishes its in-flight requests within this long, or exits 1 (keep it below the orchestrator's grace period). */

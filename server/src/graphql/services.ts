@@ -31,7 +31,7 @@ import { MemoryEventBus, type EventBus } from "../realtime/event-bus";
 /** Process-wide services: stateless apart from the DataSource, the catalog cache and the account-event bus writes publish to. */
 export function createServices(
   dataSource: DataSource,
-  config: Pick<Env, "SESSION_TTL_HOURS" | "SMTP_URL" | "MAIL_FROM" | "SESSION_SECRET">,
+  config: Pick<Env, "SESSION_TTL_HOURS" | "SMTP_URL" | "MAIL_FROM" | "SESSION_SECRET" | "IMPORT_LEASE_MS">,
   limits: RateLimits,
   logger: Logger = pino({ level: "silent" }),
   bus: EventBus = new MemoryEventBus(),
@@ -60,7 +60,7 @@ export function createServices(
     emails: new EmailService(dataSource, createMailer(config)),
     preferences,
     jobs: new JobAdminService(dataSource),
-    imports: new ImportService(dataSource, catalogs, logger, bus),
+    imports: new ImportService(dataSource, catalogs, logger, bus, config.IMPORT_LEASE_MS),
     /** Where committed account changes are published (subscriptions). */
     bus,
     accountExports: new AccountExportService(dataSource, accounts, catalogs, preferences, new ExportLinks(config.SESSION_SECRET)),

@@ -6,7 +6,7 @@ import { AccountTypeCode } from "../accounts/account.entity";
 import type { ImportRowData } from "./import-columns";
 import { checkImportRow, type CatalogLookup, type ImportRowError } from "./import-row-rules";
 import { withLockRetry } from "../../db/lock-retry";
-import { existingDuplicateErrors, renewLease } from "./import-validate";
+import { existingDuplicateErrors, LEASE_MS, renewLease } from "./import-validate";
 import { ImportEntity, ImportRowEntity } from "./import.entities";
 
 /** Rows per commit transaction. */
@@ -46,6 +46,8 @@ export async function commitImport(
   owner: string,
   /** Called after each batch's COMMIT with the prospects it created (the runner publishes them). */
   onCommitted: (prospectIds: number[]) => void = () => undefined,
+  /** How long each batch's lease renewal holds (IMPORT_LEASE_MS). */
+  leaseMs = LEASE_MS,
 ): Promise<void> {
   const states = statesToCreate(options);
   let afterRow = 0;
@@ -55,7 +57,7 @@ export async function commitImport(
       break;
     }
     afterRow = rows[rows.length - 1]!.rowNumber;
-    const attempt = (oneByOne: boolean) => withLockRetry(() => dataSource.transaction((manager) => commitBatch(manager, lookup, importId, filename, options, owner, rows, oneByOne)));
+    const attempt = (oneByOne: boolean) => withLockRetry(() => dataSource.transaction((manager) => commitBatch(manager, lookup, importId, filename, options, owner, rows, oneByOne, leaseMs)));
     let created: number[];
     try {
       created = await attempt(false);
@@ -115,6 +117,7 @@ async function commitBatch(
   owner: string,
   rows: readonly PendingRow[],
   oneByOne: boolean,
+  leaseMs: number,
 ): Promise<number[]> {
   const toCreate: Array<{ row: PendingRow; prospect: NewProspect }> = [];
   const changed: RowChange[] = [];
@@ -145,7 +148,7 @@ async function commitBatch(
     await manager.getRepository(ImportRowEntity).update({ id }, change);
   }
   // Last, so the import's row is locked only briefly; losing the lease rolls the batch back.
-  await renewLease(manager, importId, owner, { createdRows: () => `created_rows + ${creating.length}`, processedRows: () => `processed_rows + ${rows.length}` });
+  await renewLease(manager, importId, owner, { createdRows: () => `created_rows + ${creating.length}`, processedRows: () => `processed_rows + ${rows.length}` }, leaseMs);
   return ids;
 }
 

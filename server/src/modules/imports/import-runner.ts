@@ -28,13 +28,15 @@ export class ImportRunner {
     private readonly catalogs: CatalogService,
     private readonly logger: Pick<Logger, "info" | "warn" | "error">,
     private readonly events: AccountEventSink = { publish: () => undefined },
+    /** How long a claim holds without renewal (IMPORT_LEASE_MS): a dead process's import is resumed after it. */
+    readonly leaseMs = LEASE_MS,
   ) {}
 
   /** Validates an inspected file (the import already holds this process's lease); deletes the file after. */
   startValidation(importId: number, file: InspectedFile): void {
     this.track(importId, "validation", async () => {
       try {
-        await validateImport(this.dataSource, new CatalogLookup(await this.catalogs.all()), importId, file, this.owner);
+        await validateImport(this.dataSource, new CatalogLookup(await this.catalogs.all()), importId, file, this.owner, this.leaseMs);
       } finally {
         await rm(file.path, { force: true });
       }
@@ -44,7 +46,7 @@ export class ImportRunner {
   /** Commits an import this process has claimed (status committing, our lease). */
   startCommit(importRow: Pick<ImportEntity, "id" | "filename">, options: CommitOptions): void {
     this.track(importRow.id, "commit", async () => {
-      await commitImport(this.dataSource, new CatalogLookup(await this.catalogs.all()), importRow.id, importRow.filename, options, this.owner, (ids) => this.published(ids, options));
+      await commitImport(this.dataSource, new CatalogLookup(await this.catalogs.all()), importRow.id, importRow.filename, options, this.owner, (ids) => this.published(ids, options), this.leaseMs);
     });
   }
 
@@ -75,7 +77,7 @@ export class ImportRunner {
         .update(ImportEntity)
         .set(
           found.status === "committing"
-            ? { leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + LEASE_MS) }
+            ? { leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + this.leaseMs) }
             : { status: "failed", error: "The validation was interrupted (the server restarted); upload the file again", leaseOwner: null, leaseUntil: null },
         )
         .where("id = :id AND status = :status", { id: found.id, status: found.status })

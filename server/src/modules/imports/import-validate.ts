@@ -17,7 +17,7 @@ import { ImportEntity, type ImportRowState } from "./import.entities";
  */
 export const VALIDATION_BATCH = 1000;
 
-/** How long a claim on an import holds without being renewed (each batch renews it). */
+/** How long a claim on an import holds without being renewed (each batch renews it); IMPORT_LEASE_MS overrides it. */
 export const LEASE_MS = 2 * 60 * 1000;
 
 export const COLUMN_OF_DUPLICATE_FIELD: Record<DuplicateField, ImportColumnKey> = { email: "email", phone: "phone", companyName: "company_name" };
@@ -55,7 +55,7 @@ interface Tally {
  * (findDuplicates, batched). Each batch's rows and the import's progress are written in one
  * transaction, guarded by the lease (`owner`), so progress is exact and queryable.
  */
-export async function validateImport(dataSource: DataSource, lookup: CatalogLookup, importId: number, file: InspectedFile, owner: string): Promise<void> {
+export async function validateImport(dataSource: DataSource, lookup: CatalogLookup, importId: number, file: InspectedFile, owner: string, leaseMs = LEASE_MS): Promise<void> {
   const inFile = new InFileDuplicates();
   const tally: Tally = { processed: 0, valid: 0, invalid: 0, duplicate: 0 };
   // One batch is written while the next is read and checked (CPU here, I/O in the database):
@@ -70,7 +70,7 @@ export async function validateImport(dataSource: DataSource, lookup: CatalogLook
   const flush = async (records: CsvRecord[]) => {
     const classified = classify(records, file, lookup, inFile);
     await written();
-    writing = writeBatch(dataSource, importId, owner, classified, tally).then(
+    writing = writeBatch(dataSource, importId, owner, classified, tally, leaseMs).then(
       () => null,
       (error: unknown) => ({ error }),
     );
@@ -138,7 +138,7 @@ function classify(records: CsvRecord[], file: InspectedFile, lookup: CatalogLook
 const ROW_COLUMNS = ["import_id", "row_number", "data", "errors", "state", "duplicate_of_id", "duplicate_of_row"];
 const ROWS_PER_INSERT = 500;
 
-async function writeBatch(dataSource: DataSource, importId: number, owner: string, batch: Classified, tally: Tally): Promise<void> {
+async function writeBatch(dataSource: DataSource, importId: number, owner: string, batch: Classified, tally: Tally, leaseMs: number): Promise<void> {
   if (batch.outcomes.length === 0) {
     return;
   }
@@ -162,7 +162,7 @@ async function writeBatch(dataSource: DataSource, importId: number, owner: strin
         validRows: tally.valid,
         invalidRows: tally.invalid,
         duplicateRows: tally.duplicate,
-      });
+      }, leaseMs);
       const rows = batch.outcomes.map((o) => [importId, o.rowNumber, JSON.stringify(o.data), o.errors ? JSON.stringify(o.errors) : null, o.state, o.duplicateOfId, o.duplicateOfRow]);
       for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
         await insertValues(manager, "import_rows", ROW_COLUMNS, rows.slice(start, start + ROWS_PER_INSERT));
@@ -183,11 +183,11 @@ export class LeaseLostError extends Error {
  * Renews the claim on an import together with `changes`, inside the caller's transaction;
  * throws LeaseLostError (rolling the batch back) when another process holds it now.
  */
-export async function renewLease(manager: EntityManager, importId: number, owner: string, changes: QueryDeepPartialEntity<ImportEntity>): Promise<void> {
+export async function renewLease(manager: EntityManager, importId: number, owner: string, changes: QueryDeepPartialEntity<ImportEntity>, leaseMs = LEASE_MS): Promise<void> {
   const result = await manager
     .createQueryBuilder()
     .update(ImportEntity)
-    .set({ ...changes, leaseUntil: new Date(Date.now() + LEASE_MS) })
+    .set({ ...changes, leaseUntil: new Date(Date.now() + leaseMs) })
     .where("id = :id AND lease_owner = :owner", { id: importId, owner })
     .execute();
   if (!result.affected) {

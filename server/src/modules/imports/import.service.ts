@@ -45,8 +45,10 @@ export class ImportService {
     private readonly catalogs: CatalogService,
     logger: Pick<Logger, "info" | "warn" | "error">,
     events?: AccountEventSink,
+    /** IMPORT_LEASE_MS. */
+    leaseMs = LEASE_MS,
   ) {
-    this.runner = new ImportRunner(dataSource, catalogs, logger, events);
+    this.runner = new ImportRunner(dataSource, catalogs, logger, events, leaseMs);
   }
 
   /**
@@ -67,7 +69,7 @@ export class ImportService {
         options: null,
         error: null,
         leaseOwner: this.runner.owner,
-        leaseUntil: new Date(Date.now() + LEASE_MS),
+        leaseUntil: new Date(Date.now() + this.runner.leaseMs),
       }),
     );
     this.runner.startValidation(created.id, file);
@@ -163,7 +165,7 @@ export class ImportService {
     const claim = await this.dataSource
       .createQueryBuilder()
       .update(ImportEntity)
-      .set({ status: "committing", options, error: null, processedRows: found.totalRows - pending, leaseOwner: this.runner.owner, leaseUntil: new Date(Date.now() + LEASE_MS) })
+      .set({ status: "committing", options, error: null, processedRows: found.totalRows - pending, leaseOwner: this.runner.owner, leaseUntil: new Date(Date.now() + this.runner.leaseMs) })
       .where("id = :id AND status = :status", { id: found.id, status: found.status })
       .execute();
     const claimed = await this.dataSource.getRepository(ImportEntity).findOneByOrFail({ id: found.id });
