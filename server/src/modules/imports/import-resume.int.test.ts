@@ -10,6 +10,7 @@ import { respondioAddProspectJobId } from "../../jobs/queues";
 import { AccountEntity, AccountTypeCode } from "../accounts/account.entity";
 import { insertProspects } from "../accounts/prospect-insert";
 import type { UserEntity } from "../auth/user.entity";
+import type { CatalogService } from "../catalogs/catalog.service";
 import { commitImport, type CommitOptions } from "./import-commit";
 import { CatalogLookup } from "./import-row-rules";
 import { ImportRunner } from "./import-runner";
@@ -93,6 +94,21 @@ describe.each(testDialects())("interrupted imports on %s", (dialect) => {
     const [mine, theirs] = await Promise.all([api.services.imports.runner.resumeInterrupted(), other.resumeInterrupted()]);
     expect([...mine, ...theirs]).toEqual([imp.id]);
     await Promise.all([api.services.imports.runner.idle(), other.idle()]);
+    await expectCompleted(imp, emails);
+  });
+
+  it("should not claim again an import its own process is still committing when a batch outlasted the lease", async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    // The commit task waits on its catalogs until the test opens the gate: a batch still running.
+    const held = { all: async () => (await gate, api.services.catalogs.all()) } as unknown as CatalogService;
+    const runner = new ImportRunner(api.db.dataSource, held, pino({ level: "silent" }));
+    const { imp, emails } = await interruptedImport("committing", new Date(Date.now() - 1000));
+    expect(await runner.resumeInterrupted()).toEqual([imp.id]);
+    await api.db.dataSource.getRepository(ImportEntity).update({ id: imp.id }, { leaseUntil: new Date(Date.now() - 1000) });
+    expect(await runner.resumeInterrupted()).toEqual([]);
+    open();
+    await runner.idle();
     await expectCompleted(imp, emails);
   });
 

@@ -72,6 +72,10 @@ export class ImportRunner {
       .getMany();
     const resumed: number[] = [];
     for (const found of stale) {
+      if (this.tasks.has(found.id)) {
+        // Our own task still runs it (a batch outlasted the lease): claiming it again would start a second commit.
+        continue;
+      }
       const claim = await this.dataSource
         .createQueryBuilder()
         .update(ImportEntity)
