@@ -34,32 +34,36 @@ export interface LoadDocuments {
   notes: string;
 }
 
+/** What the recorder counts: the users' actions, their sockets, and the `{ __typename }` probe beside them. */
+export type RecordedKind = ActionKind | "socket" | "probe";
+
 /** Latencies and errors of every user, by action. */
 export class LoadRecorder {
-  readonly latencies = new Map<ActionKind, number[]>();
-  readonly errors = new Map<ActionKind | "socket", number>();
+  readonly latencies = new Map<ActionKind | "probe", number[]>();
+  readonly errors = new Map<RecordedKind, number>();
   readonly firstErrors: string[] = [];
 
-  request(kind: ActionKind, ms: number, problem: string | null): void {
+  request(kind: ActionKind | "probe", ms: number, problem: string | null): void {
     this.latencies.set(kind, [...(this.latencies.get(kind) ?? []), ms]);
     if (problem !== null) {
       this.error(kind, problem);
     }
   }
 
-  error(kind: ActionKind | "socket", problem: string): void {
+  error(kind: RecordedKind, problem: string): void {
     this.errors.set(kind, (this.errors.get(kind) ?? 0) + 1);
     if (this.firstErrors.length < 5) {
       this.firstErrors.push(`${kind}: ${problem}`);
     }
   }
 
-  errorCount(kind?: ActionKind | "socket"): number {
+  errorCount(kind?: RecordedKind): number {
     return kind ? (this.errors.get(kind) ?? 0) : [...this.errors.values()].reduce((a, b) => a + b, 0);
   }
 
+  /** The users' requests (the probe's left out). */
   requestCount(): number {
-    return [...this.latencies.values()].reduce((sum, list) => sum + list.length, 0);
+    return [...this.latencies].reduce((sum, [kind, list]) => (kind === "probe" ? sum : sum + list.length), 0);
   }
 }
 
@@ -193,7 +197,7 @@ export class SimulatedUser {
       if (ok) {
         account.version += 1;
         account.statusId = toStatusId;
-        tracker.expect(`MOVED:${account.id}`, "MOVED", sentAt, this.wiring.recipientsOf(account.id), measured);
+        tracker.expect(`MOVED:${account.id}`, "MOVED", sentAt, this.wiring.recipientsOf(account.id), { measured, origin: this.login.user.instance });
       }
       return;
     }
@@ -213,7 +217,7 @@ export class SimulatedUser {
       },
     );
     if (ok && noteId) {
-      tracker.expect(`NOTE_ADDED:${noteId}`, "NOTE_ADDED", sentAt, this.wiring.recipientsOf(accountId), measured);
+      tracker.expect(`NOTE_ADDED:${noteId}`, "NOTE_ADDED", sentAt, this.wiring.recipientsOf(accountId), { measured, origin: this.login.user.instance });
     }
   }
 

@@ -36,6 +36,8 @@ interface Expectation {
   recipients: readonly number[];
   /** False for the warm-up writes: their misses count, their times do not. */
   measured: boolean;
+  /** The API instance the write went to. */
+  origin: number;
 }
 
 export interface DeliverySummary {
@@ -50,8 +52,12 @@ export interface DeliverySummary {
   outOfScope: number;
   /** Events in scope that no write of this run explains (another process's writes, or a kind not followed). */
   unmatched: number;
+  /** Deliveries to a subscriber on another API instance than the write's (through the shared bus). */
+  crossInstance: number;
   /** Delivery times (ms from the write's request) of the measured writes, by kind. */
   latencies: Record<TrackedKind, number[]>;
+  /** The same times by kind and the receiving user's group (e.g. their role). */
+  byGroup: Record<TrackedKind, Record<string, number[]>>;
   /** The first problem, for the report. */
   firstProblem: string | null;
 }
@@ -65,14 +71,18 @@ export class DeliveryTracker {
   private unmatched = 0;
   private firstProblem: string | null = null;
 
-  constructor(private readonly sees: (user: number, accountId: number) => boolean) {}
+  constructor(
+    private readonly sees: (user: number, accountId: number) => boolean,
+    private readonly instanceOf: (user: number) => number = () => 0,
+    private readonly groupOf: (user: number) => string = () => "all",
+  ) {}
 
-  /** A write succeeded: each of `recipients` must receive its event. */
-  expect(key: string, kind: TrackedKind, sentAt: number, recipients: readonly number[], measured = true): void {
+  /** A write (sent to API instance `origin`) succeeded: each of `recipients` must receive its event. */
+  expect(key: string, kind: TrackedKind, sentAt: number, recipients: readonly number[], options: { measured?: boolean; origin?: number } = {}): void {
     if (this.expected.has(key)) {
       throw new Error(`realtime-load: two writes expect the same event ${key} (the plan moves an account twice?)`);
     }
-    this.expected.set(key, { kind, sentAt, recipients: [...new Set(recipients)], measured });
+    this.expected.set(key, { kind, sentAt, recipients: [...new Set(recipients)], measured: options.measured ?? true, origin: options.origin ?? 0 });
   }
 
   /** A user received an event at `at` (performance.now()); it may come before its write's answer. */
@@ -107,8 +117,10 @@ export class DeliveryTracker {
 
   summary(): DeliverySummary {
     const latencies: Record<TrackedKind, number[]> = { MOVED: [], NOTE_ADDED: [] };
+    const byGroup: Record<TrackedKind, Record<string, number[]>> = { MOVED: {}, NOTE_ADDED: {} };
     let expected = 0;
     let delivered = 0;
+    let crossInstance = 0;
     let missed = 0;
     let duplicates = 0;
     let firstProblem = this.firstProblem;
@@ -136,12 +148,17 @@ export class DeliveryTracker {
           continue;
         }
         delivered += 1;
+        if (this.instanceOf(user) !== expectation.origin) {
+          crossInstance += 1;
+        }
         if (expectation.measured) {
-          latencies[expectation.kind].push(Math.max(0, first - expectation.sentAt));
+          const ms = Math.max(0, first - expectation.sentAt);
+          latencies[expectation.kind].push(ms);
+          (byGroup[expectation.kind][this.groupOf(user)] ??= []).push(ms);
         }
       }
     }
-    return { expected, delivered, missed, duplicates, outOfScope: this.outOfScope, unmatched, latencies, firstProblem };
+    return { expected, delivered, missed, duplicates, outOfScope: this.outOfScope, unmatched, crossInstance, latencies, byGroup, firstProblem };
   }
 }
 

@@ -7,11 +7,12 @@
  * not answer. Every answer that is not a clean GraphQL success is an error, and so is every event
  * a subscriber should have received (the mover, the account's owner, every manager) and did not.
  */
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { redisAnswers, startBenchApi, type RunningBenchApi } from "./bench-api";
 import { webDocument } from "./bench-documents";
 import type { BenchContext, BenchSuite, Figure, SuiteResult } from "./bench-suite";
 import { planMoves } from "./board-load.bench";
+import { processCpuMs } from "./graphql-vs-raw.bench";
 import { responseProblem } from "./load-driver";
 import { ACCOUNTS_FIRST, BOARD_FIRST, LoadRecorder, SimulatedUser, type LoadDocuments } from "./realtime-client";
 import { DeliveryTracker, spread } from "./realtime-delivery";
@@ -23,6 +24,29 @@ import { round } from "./stats";
 const GRACE_MS = 10_000;
 /** How long the warm-up (every user's first board and note) waits for its events. */
 const WARM_UP_MS = 30_000;
+/** The `{ __typename }` probe beside the users: one request every this often, the instances in turn. */
+const PROBE_EVERY_MS = 1_000;
+
+/** `{ __typename }` to each API in turn until `deadline`: the wait any request had at the same moments. */
+async function probe(apis: readonly string[], token: string, deadline: number, recorder: LoadRecorder): Promise<void> {
+  for (let i = 0; performance.now() + PROBE_EVERY_MS < deadline; i += 1) {
+    await new Promise((done) => setTimeout(done, PROBE_EVERY_MS));
+    const sent = performance.now();
+    let problem: string | null;
+    try {
+      const response = await fetch(`${apis[i % apis.length]}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: "{ __typename }" }),
+        signal: AbortSignal.timeout(30_000),
+      });
+      problem = responseProblem(response.status, await response.text(), (data) => (data.__typename === "Query" ? null : "no __typename"));
+    } catch (error) {
+      problem = `request failed: ${(error as Error).message}`;
+    }
+    recorder.request("probe", performance.now() - sent, problem === null ? null : `{ __typename }: ${problem}`);
+  }
+}
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<number> {
   const started = performance.now();
@@ -75,6 +99,10 @@ interface RunFacts {
   warmUpMs: number;
   graceMs: number;
   cores: number;
+  /** The machine's 1-minute load average as the load started and ended. */
+  load: [number, number];
+  /** CPU time of the API processes during the load, in ms (null where /proc is missing). */
+  apiCpuMs: number | null;
 }
 
 function notes(facts: RunFacts, recorder: LoadRecorder, summary: ReturnType<DeliveryTracker["summary"]>, logins: readonly LoadLogin[]): string[] {
@@ -94,8 +122,12 @@ function notes(facts: RunFacts, recorder: LoadRecorder, summary: ReturnType<Deli
     `Errors: an HTTP answer that is not 200, a GraphQL error, an answer that fails its check (the moved account's new status and version, the note's id, the panel's account), a request failure or 30 s timeout, ` +
       `a socket closed or failed before the end, a subscription error or completion; an expected event not received ${GRACE_MS / 1000} s after the last action (the wait ended after ${(facts.graceMs / 1000).toFixed(1)} s), ` +
       `the same event twice to one subscriber, and any event about an account outside the subscriber's scope. Who must receive what: a move or a note reaches the account's owner (the SDR) and every manager, ` +
-      `so a move made on one instance is delivered on both. Delivery time: from the write's request being sent to the event at the subscriber (so it includes the write itself).`,
-    `Machine: ${facts.cores} shared cores running both API processes, MariaDB, Redis and this driver (${shape.users} sockets and their HTTP requests) together: latencies are a guide to how the deployment behaves under this load, not the capacity of a server.`,
+      `so a move made on one instance is delivered on both. Delivery time: from the write's request being sent to the event at the subscriber (so it includes the write itself). ` +
+      `Baseline of the latencies: \`{ __typename }\` sent every ${PROBE_EVERY_MS / 1000} s beside the users (the instances in turn), what any request waited at the same moments; its errors count among the requests'.`,
+    `Machine: ${facts.cores} shared cores running both API processes, MariaDB, Redis and this driver (${shape.users} sockets and their HTTP requests) together, and whatever else the machine runs: ` +
+      `its 1-minute load average was ${facts.load[0].toFixed(1)} as the load started and ${facts.load[1].toFixed(1)} as it ended` +
+      (facts.apiCpuMs === null ? "" : `; the API process${facts.instances > 1 ? "es" : ""} used ${(facts.apiCpuMs / 1000).toFixed(1)} s of CPU over the ${facts.seconds.toFixed(0)} s (${((facts.apiCpuMs / 10 / facts.seconds)).toFixed(0)} % of one core)`) +
+      `. Latencies are a guide to how the deployment behaves under this load, not the capacity of a server.`,
   ];
   const unmatched = summary.unmatched > 0 ? ` ${summary.unmatched} events in scope that no write of this run explains (another process writing to the bench database or publishing on the same Redis channel) were received and not counted.` : "";
   if (recorder.firstErrors.length > 0 || summary.firstProblem) {
@@ -108,7 +140,7 @@ function notes(facts: RunFacts, recorder: LoadRecorder, summary: ReturnType<Deli
 
 function figures(recorder: LoadRecorder, summary: ReturnType<DeliveryTracker["summary"]>, seconds: number): Figure[] {
   const zero = (n: number) => ({ text: "0", met: n === 0 });
-  const requestErrors = ACTION_KINDS.reduce((sum, kind) => sum + recorder.errorCount(kind), 0);
+  const requestErrors = ACTION_KINDS.reduce((sum, kind) => sum + recorder.errorCount(kind), recorder.errorCount("probe"));
   const socketErrors = recorder.errorCount("socket");
   const eventErrors = summary.missed + summary.duplicates + summary.outOfScope;
   const out: Figure[] = [
@@ -118,12 +150,16 @@ function figures(recorder: LoadRecorder, summary: ReturnType<DeliveryTracker["su
     { key: "realtime.events.missed", label: `events expected and never received (of ${summary.expected})`, value: summary.missed, unit: "count", target: zero(summary.missed) },
     { key: "realtime.events.duplicates", label: "events received twice by a subscriber", value: summary.duplicates, unit: "count", target: zero(summary.duplicates) },
     { key: "realtime.events.outOfScope", label: "events about an account outside the subscriber's scope", value: summary.outOfScope, unit: "count", target: zero(summary.outOfScope) },
+    { key: "realtime.events.delivered", label: `events delivered (${summary.crossInstance} of them from a write on the other instance)`, value: summary.delivered, unit: "count" },
     { key: "realtime.throughput", label: "requests answered per second, all users", value: round(recorder.requestCount() / seconds, 1), unit: "req/s" },
   ];
+  // Baseline: what any request waited at the same moments (HTTP, token lookup, the shared cores' queue).
+  const probe = spread(recorder.latencies.get("probe") ?? []);
   for (const kind of ACTION_KINDS) {
     const s = spread(recorder.latencies.get(kind) ?? []);
     for (const p of ["p50", "p95", "p99"] as const) {
-      out.push({ key: `realtime.${kind}.${p}`, label: `${kind} ${p} (${s.count} requests)`, value: round(s[p], 1), unit: "ms" });
+      const baseline = { label: `{ __typename } ${p} during the load (${probe.count} probes)`, value: round(probe[p], 1), unit: "ms" as const };
+      out.push({ key: `realtime.${kind}.${p}`, label: `${kind} ${p} (${s.count} requests)`, value: round(s[p], 1), unit: "ms", baseline });
     }
   }
   for (const [kind, name] of [
@@ -134,6 +170,21 @@ function figures(recorder: LoadRecorder, summary: ReturnType<DeliveryTracker["su
     for (const p of ["p50", "p95", "p99"] as const) {
       out.push({ key: `realtime.delivery.${name}.${p}`, label: `${kind} delivered to a subscriber who must see it, ${p} (${s.count} deliveries)`, value: round(s[p], 1), unit: "ms" });
     }
+  }
+  // Who waits: the mover's own board, or the managers' (each receives every move of the floor).
+  const mover = spread(summary.byGroup.MOVED.sdr ?? []);
+  const managers = spread(summary.byGroup.MOVED.manager ?? []);
+  for (const p of ["p50", "p95"] as const) {
+    out.push({ key: `realtime.delivery.move.sdr.${p}`, label: `MOVED delivered to the mover, ${p} (${mover.count} deliveries)`, value: round(mover[p], 1), unit: "ms" });
+  }
+  for (const p of ["p50", "p95"] as const) {
+    out.push({
+      key: `realtime.delivery.move.manager.${p}`,
+      label: `MOVED delivered to the managers, ${p} (${managers.count} deliveries)`,
+      value: round(managers[p], 1),
+      unit: "ms",
+      baseline: { label: `to the mover, ${p}`, value: round(mover[p], 1), unit: "ms" },
+    });
   }
   return out;
 }
@@ -170,7 +221,11 @@ export const realtimeLoadSuite: BenchSuite = {
       };
       const recipientsOf = (accountId: number) => logins.filter((l) => sees(l.user.index, accountId)).map((l) => l.user.index);
       const sdrAccounts = logins.flatMap((l) => l.accounts.map((a) => a.id));
-      const tracker = new DeliveryTracker(sees);
+      const tracker = new DeliveryTracker(
+        sees,
+        (user) => byIndex.get(user)?.user.instance ?? 0,
+        (user) => byIndex.get(user)?.user.role ?? "unknown",
+      );
       const recorder = new LoadRecorder();
       for (const login of logins) {
         users.push(
@@ -201,14 +256,40 @@ export const realtimeLoadSuite: BenchSuite = {
       }
 
       ctx.log(`load: ${shape.users} users for ${shape.seconds} s`);
+      const pids = [ctx.api.pid, second?.pid].filter((pid): pid is number => pid !== undefined && pid > 0);
+      const apiCpu = (): number | null => {
+        let total = 0;
+        for (const pid of pids) {
+          const ms = processCpuMs(pid);
+          if (ms === null) {
+            return null;
+          }
+          total += ms;
+        }
+        return total;
+      };
+      const cpuBefore = apiCpu();
+      const loadBefore = loadavg()[0] ?? 0;
       const started = performance.now();
       const deadline = started + shape.seconds * 1000;
-      await Promise.all(users.map((u, i) => u.run(userScript(plan[i]!, shape, logins[i]!.accounts.length), deadline)));
+      await Promise.all([...users.map((u, i) => u.run(userScript(plan[i]!, shape, logins[i]!.accounts.length), deadline)), probe(apis, ctx.api.token, deadline, recorder)]);
       const seconds = (performance.now() - started) / 1000;
+      const cpuAfter = apiCpu();
+      const loadAfter = loadavg()[0] ?? 0;
       const graceMs = await waitFor(() => tracker.pending() === 0, GRACE_MS);
       const summary = tracker.summary();
       ctx.log(`load done: ${recorder.requestCount()} requests, ${summary.delivered}/${summary.expected} events delivered`);
-      const facts: RunFacts = { shape, instances: apis.length, redis, seconds, warmUpMs, graceMs, cores: cpus().length };
+      const facts: RunFacts = {
+        shape,
+        instances: apis.length,
+        redis,
+        seconds,
+        warmUpMs,
+        graceMs,
+        cores: cpus().length,
+        load: [loadBefore, loadAfter],
+        apiCpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+      };
       return { figures: figures(recorder, summary, seconds), notes: notes(facts, recorder, summary, logins) };
     } finally {
       await Promise.all(users.map((u) => u.close()));

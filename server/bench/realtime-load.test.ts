@@ -83,15 +83,17 @@ describe("realtime-load event delivery", () => {
   });
 
   it("should time each expected delivery from the write's request, even when the event beats the write's answer", () => {
-    const tracker = new DeliveryTracker(sees);
+    // The SDR on instance 1 moves; the manager on instance 0 receives it through the bus.
+    const tracker = new DeliveryTracker(sees, (user) => (user === 0 ? 0 : 1), (user) => (user === 0 ? "manager" : "sdr"));
     tracker.receive(1, { kind: "MOVED", accountId: 100 }, 1_030);
-    tracker.expect("MOVED:100", "MOVED", 1_000, [1, 0]);
+    tracker.expect("MOVED:100", "MOVED", 1_000, [1, 0], { origin: 1 });
     expect(tracker.pending()).toBe(1);
     tracker.receive(0, { kind: "MOVED", accountId: 100 }, 1_050);
     expect(tracker.pending()).toBe(0);
     const summary = tracker.summary();
-    expect(summary).toMatchObject({ expected: 2, delivered: 2, missed: 0, duplicates: 0, outOfScope: 0, unmatched: 0, firstProblem: null });
+    expect(summary).toMatchObject({ expected: 2, delivered: 2, missed: 0, duplicates: 0, outOfScope: 0, unmatched: 0, crossInstance: 1, firstProblem: null });
     expect(summary.latencies.MOVED.sort()).toEqual([30, 50]);
+    expect(summary.byGroup.MOVED).toEqual({ sdr: [30], manager: [50] });
   });
 
   it("should count missed, duplicate and out-of-scope events as problems, and unexplained ones apart", () => {
@@ -108,9 +110,9 @@ describe("realtime-load event delivery", () => {
 
   it("should count the warm-up's misses but not its times, and refuse one event expected twice", () => {
     const tracker = new DeliveryTracker(sees);
-    tracker.expect("NOTE_ADDED:w", "NOTE_ADDED", 0, [0], false);
+    tracker.expect("NOTE_ADDED:w", "NOTE_ADDED", 0, [0], { measured: false });
     tracker.receive(0, { kind: "NOTE_ADDED", accountId: 1, noteId: "w" }, 900);
-    tracker.expect("NOTE_ADDED:x", "NOTE_ADDED", 0, [0], false);
+    tracker.expect("NOTE_ADDED:x", "NOTE_ADDED", 0, [0], { measured: false });
     const summary = tracker.summary();
     expect(summary.latencies.NOTE_ADDED).toEqual([]);
     expect(summary.missed).toBe(1);
