@@ -27,7 +27,7 @@ import type { Viewer } from "./modules/auth/viewer";
 import { noteRemoteAccountWrite } from "./modules/accounts/account-write-generation";
 import { createEventBus } from "./realtime/create-event-bus";
 import { eventBusPubSub, type EventBus } from "./realtime/event-bus";
-import { createRealtimeServer } from "./realtime/ws-server";
+import { createRealtimeServer, subscriptionsOverWebSocketOnly } from "./realtime/ws-server";
 import type { Server } from "node:http";
 
 export { SESSION_COOKIE };
@@ -100,7 +100,7 @@ export async function createApp({ config, dataSource, logger, sessionRecheckMs }
     validationRules: protection.validationRules,
     // Cache hints are unused; the default cache-control plugin would wrap every field of every row
     // in a timing hook (issue 10, graphql-vs-raw bench). Responses stay uncacheable (noStore).
-    plugins: [...protection.plugins, introspectionGuard(production), ApolloServerPluginCacheControlDisabled(), noStore, ...(replicaReads ? [replicaReads.plugin] : [])],
+    plugins: [...protection.plugins, introspectionGuard(production), ApolloServerPluginCacheControlDisabled(), noStore, subscriptionsOverWebSocketOnly, ...(replicaReads ? [replicaReads.plugin] : [])],
   });
   await apollo.start();
 

@@ -28,7 +28,7 @@ export interface MatrixFixture {
 }
 
 export interface MatrixRow {
-  /** `Type.field` this row exercises: "Query.accounts", "Mutation.addNote", "Account.locations". */
+  /** `Type.field` this row exercises: "Query.accounts", "Mutation.addNote", "Account.locations", "Subscription.accountChanged". */
   field: string;
   /** Distinguishes several rows of one field in test names. */
   label?: string;
@@ -334,6 +334,8 @@ export const matrix: MatrixRow[] = [
     operation: `mutation($input: RestoreAccountInput!) { restoreAccount(input: $input) { id } }`,
     variables: ({ accountId }) => ({ input: { accountId } }),
   },
+  // Subscriptions (issue 11): permissions.int.test.ts runs these rows over graphql-ws with the caller's session.
+  { field: "Subscription.accountChanged", needs: ["crm"], operation: `subscription { accountChanged { kind accountId leftScope } }` },
   ...adminMatrix,
 ];
 

@@ -1,6 +1,6 @@
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import type { TestApi } from "./api";
+import type { GraphQLResponse, TestApi } from "./api";
 import { until } from "./job-fixtures";
 
 /** What a subscription delivered: data or errors, as graphql-ws hands them to the client. */
@@ -56,7 +56,13 @@ export class TestSubscription<T = Record<string, unknown>> {
       { query, variables },
       {
         next: (result) => this.push(result as SubscriptionResult<T>),
-        error: (error) => this.push({ errors: Array.isArray(error) ? (error as SubscriptionResult["errors"]) : [{ message: String((error as Error)?.message ?? error) }] }),
+        error: (error) => {
+          // A closed socket reaches the sink as its close event: `closed` reports it.
+          if (typeof (error as { code?: unknown })?.code === "number") {
+            return;
+          }
+          this.push({ errors: Array.isArray(error) ? (error as SubscriptionResult["errors"]) : [{ message: String((error as Error)?.message ?? error) }] });
+        },
         complete: () => undefined,
       },
     );
@@ -141,15 +147,49 @@ export const ACCOUNT_CHANGED = `subscription AccountChanged {
  * with wsClient + TestSubscription, then write to a probe account until its event arrives.
  */
 export async function subscribeLive<T = Record<string, unknown>>(api: Pick<TestApi, "url" | "crm">, auth: SocketAuth, query = ACCOUNT_CHANGED): Promise<TestSubscription<T>> {
-  const before = api.crm.bus.listenerCount();
+  const before = api.crm.bus.listenersAdded();
   const subscription = new TestSubscription<T>(wsClient(api.url, auth), query);
   let closed = false;
   void subscription.closed.then(() => {
     closed = true;
   });
-  await until(async () => closed || api.crm.bus.listenerCount() > before);
+  await until(async () => closed || api.crm.bus.listenersAdded() > before);
   if (closed) {
     throw new Error(`the socket closed before the subscription started: ${JSON.stringify(await subscription.closed)}`);
   }
   return subscription;
+}
+
+/**
+ * A subscription operation as the permission matrix reads an HTTP answer: 200 without errors once
+ * it is live (listening on the bus), its first result's errors when refused at subscribe
+ * (FORBIDDEN), or the refusal of the socket (4401 → 401 UNAUTHENTICATED, 4403 → 403 FORBIDDEN).
+ */
+export async function subscriptionOutcome(api: Pick<TestApi, "url" | "crm">, auth: SocketAuth, query: string): Promise<GraphQLResponse> {
+  const before = api.crm.bus.listenersAdded();
+  const sub = new TestSubscription(wsClient(api.url, auth), query);
+  let closed: SocketClosed | null = null;
+  void sub.closed.then((event) => {
+    closed = event;
+  });
+  let outcome: GraphQLResponse | null = null;
+  try {
+    await until(async () => {
+      // A result first: a refused subscribe sends its errors, then the idle client closes (1000).
+      if (sub.pending > 0) {
+        const first = await sub.next();
+        outcome = { status: 200, data: first.data, errors: first.errors, headers: new Headers() };
+      } else if (closed) {
+        const { code, reason } = closed as SocketClosed;
+        const refusal = code === 4401 ? { status: 401, code: "UNAUTHENTICATED" } : code === 4403 ? { status: 403, code: "FORBIDDEN" } : { status: 500, code: `CLOSED_${code}` };
+        outcome = { status: refusal.status, errors: [{ message: reason, extensions: { code: refusal.code } }], headers: new Headers() };
+      } else if (api.crm.bus.listenersAdded() > before) {
+        outcome = { status: 200, headers: new Headers() };
+      }
+      return outcome !== null;
+    });
+    return outcome!;
+  } finally {
+    await sub.close();
+  }
 }

@@ -18,8 +18,8 @@ export interface EventBus {
   listen(listener: AccountEventListener): () => void;
   /** Resolves once published events reach this process (Redis: the channel is subscribed); tests wait for it. */
   ready(): Promise<void>;
-  /** Listeners now: one per open subscription, plus the app's own (tests wait for a subscription to be live). */
-  listenerCount(): number;
+  /** Listeners registered so far (only grows; one per subscription started): tests wait for a subscription to be live. */
+  listenersAdded(): number;
   close(): Promise<void>;
 }
 
@@ -39,6 +39,7 @@ export function deliver(listeners: Iterable<AccountEventListener>, events: reado
 /** The single-process bus: events go to this process's listeners, on the next tick (after the caller's response is on its way). */
 export class MemoryEventBus implements EventBus {
   private readonly listeners = new Set<AccountEventListener>();
+  private added = 0;
 
   constructor(private readonly onError: (err: unknown) => void = () => undefined) {}
 
@@ -51,14 +52,15 @@ export class MemoryEventBus implements EventBus {
   }
 
   listen(listener: AccountEventListener): () => void {
+    this.added += 1;
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   async ready(): Promise<void> {}
 
-  listenerCount(): number {
-    return this.listeners.size;
+  listenersAdded(): number {
+    return this.added;
   }
 
   async close(): Promise<void> {

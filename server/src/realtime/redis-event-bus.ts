@@ -33,6 +33,7 @@ export class RedisEventBus implements EventBus {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
   private readonly listeners = new Set<AccountEventListener>();
+  private added = 0;
   private readonly subscribed: Promise<void>;
 
   constructor(
@@ -56,8 +57,8 @@ export class RedisEventBus implements EventBus {
     return this.subscribed;
   }
 
-  listenerCount(): number {
-    return this.listeners.size;
+  listenersAdded(): number {
+    return this.added;
   }
 
   publish(events: readonly AccountEvent[]): void {
@@ -71,6 +72,7 @@ export class RedisEventBus implements EventBus {
   }
 
   listen(listener: AccountEventListener): () => void {
+    this.added += 1;
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

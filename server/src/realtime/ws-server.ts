@@ -15,6 +15,7 @@ import {
   type GraphQLSchema,
   type ValidationRule,
 } from "graphql";
+import type { ApolloServerPlugin } from "@apollo/server";
 import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
@@ -65,6 +66,19 @@ export interface RealtimeServer {
   /** Closes every socket with 1001 (going away), so an HTTP server's close() can finish; stops serving. */
   close(): Promise<void>;
 }
+
+/** HTTP POST of a subscription: refused with a pointer to the WebSocket (Apollo would run it once, as a query, with no event). */
+export const subscriptionsOverWebSocketOnly: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === "subscription") {
+          throw new AppError("Subscriptions are served over WebSocket (graphql-ws protocol) on /graphql, not over HTTP POST", "BAD_USER_INPUT", { http: { status: 400 } });
+        }
+      },
+    };
+  },
+};
 
 /** A subscriber's context has no cookies to set: sign-in and sign-out are HTTP mutations. */
 const NO_COOKIES = (token: string | undefined): SessionCookies => ({ read: () => token, set: () => undefined, clear: () => undefined });

@@ -3,9 +3,10 @@ import { startTestApi, type ApiClient, type GraphQLResponse, type TestApi } from
 import { testDialects } from "../../../test/databases";
 import { buildApiToken, buildCompany, buildProspect, buildUser } from "../../../test/factories";
 import { matrix, rowName, type MatrixRow } from "../../../test/permission-matrix";
+import { subscriptionOutcome } from "../../../test/subscriptions";
 import { toGlobalId } from "../../graphql/global-id";
 import { AccountTypeCode, type AccountEntity } from "../accounts/account.entity";
-import { accountFieldRules, mutationRules, objectFieldRules, queryRules } from "./permissions";
+import { accountFieldRules, mutationRules, objectFieldRules, queryRules, subscriptionRules } from "./permissions";
 import type { UserEntity } from "./user.entity";
 
 const codes = (res: GraphQLResponse) => (res.errors ?? []).map((e) => e.extensions?.code);
@@ -33,6 +34,7 @@ describe("permission matrix table", () => {
     const expected = [
       ...Object.keys(queryRules).map((f) => `Query.${f}`),
       ...Object.keys(mutationRules).map((f) => `Mutation.${f}`),
+      ...Object.keys(subscriptionRules).map((f) => `Subscription.${f}`),
       ...Object.keys(accountFieldRules).map((f) => `Account.${f}`),
       ...Object.entries(objectFieldRules).flatMap(([type, fields]) => Object.keys(fields).map((f) => `${type}.${f}`)),
     ];
@@ -51,6 +53,10 @@ describe.each(testDialects())("permission matrix on %s", (dialect) => {
     await api?.close();
   });
 
+  /** A row as `client` sends it: Subscription rows over graphql-ws (its session cookie), the others as HTTP POST. */
+  const send = (client: ApiClient, row: MatrixRow, variables: Record<string, unknown>): Promise<GraphQLResponse> =>
+    row.field.startsWith("Subscription.") ? subscriptionOutcome(api, { cookie: client.sessionCookie }, row.operation) : client.gql(row.operation, variables);
+
   const signedIn = async (permissions: string[]): Promise<{ user: UserEntity; client: ApiClient }> => {
     const user = await buildUser(api.db.dataSource, permissions);
     return { user, client: await api.as(user) };
@@ -58,7 +64,7 @@ describe.each(testDialects())("permission matrix on %s", (dialect) => {
 
   it.each(matrix.map((row) => [rowName(row), row] as const))("%s: should not refuse a user with exactly the needed permissions", async (_name, row) => {
     const { user, client } = await signedIn(row.needs);
-    const res = await client.gql(row.operation, await variablesFor(api.db.dataSource, user, row));
+    const res = await send(client, row, await variablesFor(api.db.dataSource, user, row));
     expect(refused(res)).toEqual([]);
     expect(res.status).toBe(200);
   });
@@ -67,14 +73,14 @@ describe.each(testDialects())("permission matrix on %s", (dialect) => {
     "%s: should be FORBIDDEN without %s",
     async (_name, missing, row) => {
       const { user, client } = await signedIn(row.needs.filter((key) => key !== missing));
-      const res = await client.gql(row.operation, await variablesFor(api.db.dataSource, user, row));
+      const res = await send(client, row, await variablesFor(api.db.dataSource, user, row));
       expect(codes(res)).toContain("FORBIDDEN");
     },
   );
 
   it.each(matrix.map((row) => [rowName(row), row] as const))("%s: signed-out callers", async (_name, row) => {
     const owner = await buildUser(api.db.dataSource, row.needs);
-    const res = await api.anonymous().gql(row.operation, await variablesFor(api.db.dataSource, owner, row));
+    const res = await send(api.anonymous(), row, await variablesFor(api.db.dataSource, owner, row));
     if (row.anonymous === "allowed") {
       expect(refused(res)).toEqual([]);
     } else {
