@@ -1,12 +1,14 @@
 import type { DataSource } from "typeorm";
 import { testFlags } from "./config/env";
+import { toGlobalId } from "./graphql/global-id";
 import { createDataSource } from "./db/data-source";
 import { createScratchDatabase, type ScratchDatabase } from "./db/scratch-database";
 import type { UserEntity } from "./modules/auth/user.entity";
 import { ApiClient } from "../test/api";
 import { CrmProcess, faultSuiteRuns } from "../test/crm-processes";
-import { buildUser, TEST_PASSWORD } from "../test/factories";
-import { OwnRedis } from "../test/job-fixtures";
+import { buildProspect, buildUser, firstStatus, TEST_PASSWORD } from "../test/factories";
+import { OwnRedis, until } from "../test/job-fixtures";
+import { ACCOUNT_CHANGED, TestSubscription, wsClient } from "../test/subscriptions";
 
 // Two API processes (main.ts, as `npm start` runs it) on one MariaDB database and one Redis, as
 // docker-compose.yml runs api-1 and api-2: any request may land on either. They boot at the same
@@ -17,6 +19,11 @@ const runs = faultSuiteRuns("two API instances (shared sessions, rate limits, ev
 const IP_LIMIT = 12;
 const ME = `{ me { email } }`;
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { id } }`;
+const MOVE = `mutation($input: MoveAccountInput!) { moveAccount(input: $input) { id } }`;
+
+interface AccountChanged {
+  accountChanged: { kind: string; accountId: string; leftScope: boolean; fromStatus: { id: number } | null; toStatus: { id: number } | null; account: { followUpStatus: { id: number } } | null };
+}
 
 (runs ? describe : describe.skip)("two API instances on one database and one Redis", () => {
   let scratch: ScratchDatabase;
@@ -86,5 +93,40 @@ const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { id } }`;
     }
     // Another client's budget is untouched on either instance.
     expect((await new ApiClient(b.url, null, freshIp()).gql(`{ __typename }`)).status).toBe(200);
+  });
+
+  it("should deliver a move made on A to a graphql-ws subscriber on B (accountChanged MOVED)", async () => {
+    const ip = freshIp();
+    const onA = new ApiClient(a.url, null, ip);
+    expect((await onA.gql(LOGIN, { input: { email: user.email, password: TEST_PASSWORD } })).errors).toBeUndefined();
+    const statuses = [await firstStatus(dataSource, 0), await firstStatus(dataSource, 1), await firstStatus(dataSource, 2)];
+    const [probe, target] = [await buildProspect(dataSource, user, { followUpId: statuses[0]!.id }), await buildProspect(dataSource, user, { followUpId: statuses[0]!.id })];
+    // Each move from its own client IP: however many probes it takes, no budget runs out.
+    const move = (api: CrmProcess, id: number, statusId: number) =>
+      new ApiClient(api.url, onA.sessionCookie, freshIp()).gql(MOVE, { input: { accountId: toGlobalId("Account", id), followUpStatusId: statusId } });
+
+    // The browser's way in, on B: the session cookie made on A, with B's own origin.
+    const subscription = new TestSubscription<AccountChanged>(wsClient(b.url, { cookie: onA.sessionCookie, origin: b.url }), ACCOUNT_CHANGED);
+    try {
+      // Live once a probe move made on B itself comes back (no timing: the subscribe may still be starting).
+      let probeMoves = 0;
+      await until(async () => subscription.pending > 0, () => move(b, probe.id, statuses[++probeMoves % 2]!.id), 200);
+      while (subscription.pending > 0) {
+        await subscription.next();
+      }
+
+      const moved = await move(a, target.id, statuses[2]!.id);
+      expect(moved.errors).toBeUndefined();
+      let change: AccountChanged["accountChanged"] | undefined;
+      while (change?.accountId !== toGlobalId("Account", target.id)) {
+        // A probe event still on its way is skipped; B never hearing of A's move fails by the suite's timeout.
+        const result = await subscription.next();
+        expect(result.errors).toBeUndefined();
+        change = result.data?.accountChanged;
+      }
+      expect(change).toMatchObject({ kind: "MOVED", leftScope: false, fromStatus: { id: statuses[0]!.id }, toStatus: { id: statuses[2]!.id }, account: { followUpStatus: { id: statuses[2]!.id } } });
+    } finally {
+      await subscription.close();
+    }
   });
 });
