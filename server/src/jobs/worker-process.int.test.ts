@@ -109,9 +109,36 @@ function exitOf(child: ChildProcess): Promise<number | null> {
 
     const second = await spawnWorker();
     await until(async () => (await outboxRow(db.dataSource, jobId)).status === "done");
+    // Retried, not lost, and its effect applied once; BullMQ counts a stall apart from attempts (stalledCounter).
+    expect(await outboxRow(db.dataSource, jobId)).toMatchObject({ status: "done", attempts: 1 });
+    expect(await (await queue.getJob(bullJobId(jobId)))!.getState()).toBe("completed");
     expect(fake.callsTo("upsertContact")).toHaveLength(2);
     expect(fake.contacts.size).toBe(1);
     expect([...fake.contacts.values()][0]).toMatchObject({ upserts: 1, lifecycle: "New Lead", conversationStatus: "open" });
+    expect(["assignConversation", "updateLifecycle", "conversationStatus"].map((e) => fake.callsTo(e as "updateLifecycle").length)).toEqual([1, 1, 1]);
+    second.kill("SIGTERM");
+    expect(await exitOf(second)).toBe(0);
+  });
+
+  it("should finish a job whose worker was killed after its first Respond.io calls with still one contact", async () => {
+    fake.reset();
+    const jobId = await newProspectJob(3);
+    // Killed inside the third call: the contact exists and is assigned; the retry starts over (the steps are idempotent).
+    fake.queue("updateLifecycle", { hang: true });
+    const first = await spawnWorker();
+    await fake.waitForCalls("updateLifecycle", 1);
+    first.kill("SIGKILL");
+    await exitOf(first);
+
+    const second = await spawnWorker();
+    await until(async () => (await outboxRow(db.dataSource, jobId)).status === "done");
+    expect(await outboxRow(db.dataSource, jobId)).toMatchObject({ status: "done", attempts: 1 });
+    expect(fake.contacts.size).toBe(1);
+    expect([...fake.contacts.values()][0]).toMatchObject({ identifier: "email:kill3@example.com", lifecycle: "New Lead", conversationStatus: "open" });
+    expect(fake.calls.map((call) => call.endpoint)).toEqual([
+      ...["upsertContact", "assignConversation", "updateLifecycle"],
+      ...["upsertContact", "assignConversation", "updateLifecycle", "conversationStatus"],
+    ]);
     second.kill("SIGTERM");
     expect(await exitOf(second)).toBe(0);
   });
