@@ -118,12 +118,12 @@ function notes(facts: RunFacts, recorder: LoadRecorder, summary: ReturnType<Deli
       `Each opens a graphql-ws subscription to accountChanged on their instance (Bearer token in connectionParams), then works: a think time drawn evenly from ${shape.thinkMs.min / 1000}–${shape.thinkMs.max / 1000} s, ` +
       `then one action awaited, drawn by weight (${describeMix()}). The actions are the web's own documents: Board (Kanban.graphql, ${BOARD_FIRST} cards per column), Accounts (a page of ${ACCOUNTS_FIRST}), AccountPanel, ` +
       `KanbanMoveAccount (one of the SDR's accounts, each moved at most once a run, to another column, with its version) and AddNote (an SDR on their own accounts, a manager on an SDR's). ` +
-      `Before the clock starts every person loads the board and writes one note, and the run waits (at most ${WARM_UP_MS / 1000} s; took ${(facts.warmUpMs / 1000).toFixed(1)} s) until every subscriber received the notes it must see: the warm-up's misses count, its times do not.`,
+      `Before the clock starts every person loads the board and writes one note, and then waits (at most ${WARM_UP_MS / 1000} s; ${(facts.warmUpMs / 1000).toFixed(1)} s this time) until every subscriber received the notes it must see: the warm-up's misses count, its times do not.`,
     `Errors: an HTTP answer that is not 200, a GraphQL error, an answer that fails its check (the moved account's new status and version, the note's id, the panel's account), a request failure or 30 s timeout, ` +
       `a socket closed or failed before the end, a subscription error or completion; an expected event not received ${GRACE_MS / 1000} s after the last action (the wait ended after ${(facts.graceMs / 1000).toFixed(1)} s), ` +
       `the same event twice to one subscriber, and any event about an account outside the subscriber's scope. Who must receive what: a move or a note reaches the account's owner (the SDR) and every manager, ` +
       `so a move made on one instance is delivered on both. Delivery time: from the write's request being sent to the event at the subscriber (so it includes the write itself). ` +
-      `Baseline of the latencies: \`{ __typename }\` sent every ${PROBE_EVERY_MS / 1000} s beside the users (the instances in turn), what any request waited at the same moments; its errors count among the requests'.`,
+      `Baseline of the latencies: \`{ __typename }\` sent every ${PROBE_EVERY_MS / 1000} s beside the users (the instances in turn), what any request waited at the same moments; its errors count as request errors.`,
     `Machine: ${facts.cores} shared cores running both API processes, MariaDB, Redis and this driver (${shape.users} sockets and their HTTP requests) together, and whatever else the machine runs: ` +
       `its 1-minute load average was ${facts.load[0].toFixed(1)} as the load started and ${facts.load[1].toFixed(1)} as it ended` +
       (facts.apiCpuMs === null ? "" : `; the API process${facts.instances > 1 ? "es" : ""} used ${(facts.apiCpuMs / 1000).toFixed(1)} s of CPU over the ${facts.seconds.toFixed(0)} s (${((facts.apiCpuMs / 10 / facts.seconds)).toFixed(0)} % of one core)`) +
@@ -191,7 +191,7 @@ function figures(recorder: LoadRecorder, summary: ReturnType<DeliveryTracker["su
 
 export const realtimeLoadSuite: BenchSuite = {
   id: "realtime-load",
-  title: "Real-time board under load: subscribers, reads, moves and notes on two API instances",
+  title: "Real-time board under load: subscribed users on two API instances",
   async run(ctx: BenchContext): Promise<SuiteResult> {
     const shape = loadShape(ctx.quick);
     const redis = await redisAnswers();
