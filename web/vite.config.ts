@@ -23,7 +23,8 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      "/graphql": { target: apiOrigin, changeOrigin: false },
+      // ws: the subscriptions' WebSocket upgrade goes to the API on the same path.
+      "/graphql": { target: apiOrigin, changeOrigin: false, ws: true },
       "/playground": { target: apiOrigin, changeOrigin: false },
       "/api": { target: apiOrigin, changeOrigin: false },
     },

@@ -1,9 +1,11 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
 import { ErrorLink } from "@apollo/client/link/error";
+import { OperationTypeNode } from "graphql";
 import { relayStylePagination } from "@apollo/client/utilities";
 
 import possibleTypesResult from "../__generated__/possible-types";
 import { errorCodeOf } from "./errors";
+import { createRealtimeLink } from "./realtimeLink";
 
 /** The cache with the app's type policies; tests build their clients on it too. */
 export function createApolloCache(): InMemoryCache {
@@ -58,17 +60,37 @@ const sessionExpiredLink = new ErrorLink(({ error, operation }) => {
 });
 
 interface CreateApolloClientOptions {
-  /** The GraphQL endpoint (`config.graphqlUrl`). */
+  /** The GraphQL endpoint (`config.graphqlUrl`); subscriptions open a WebSocket on the same path. */
   readonly uri: string;
-  /** Replaces the HTTP transport (tests pass a MockLink). */
+  /** Replaces both transports, HTTP and WebSocket (tests pass a MockLink). */
   readonly link?: ApolloLink;
 }
 
-/** The browser's Apollo client: the session cookie goes with every request. */
+/** Reads every query on screen again; a failure shows in its own view (each query reports its error). */
+function refetchActive(client: ApolloClient | undefined): void {
+  if (client) {
+    Promise.resolve(client.refetchQueries({ include: "active" })).catch(() => undefined);
+  }
+}
+
+/**
+ * The browser's Apollo client: queries and mutations over HTTP with the session cookie,
+ * subscriptions over a WebSocket on the same path (the cookie goes with its upgrade). When the
+ * socket comes back after a drop (an API restart), every query on screen is read again: the
+ * changes published meanwhile were not delivered to it.
+ */
 export function createApolloClient(options: CreateApolloClientOptions): ApolloClient {
-  const transport = options.link ?? new HttpLink({ uri: options.uri, credentials: "include" });
-  return new ApolloClient({
+  let client: ApolloClient | undefined;
+  const transport =
+    options.link ??
+    ApolloLink.split(
+      ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
+      createRealtimeLink({ uri: options.uri, onReconnected: () => refetchActive(client) }),
+      new HttpLink({ uri: options.uri, credentials: "include" }),
+    );
+  client = new ApolloClient({
     link: ApolloLink.from([sessionExpiredLink, transport]),
     cache: createApolloCache(),
   });
+  return client;
 }

@@ -1,0 +1,31 @@
+import { maxRetryDelayMs, retryDelayMs, shouldRetrySocket, webSocketUrlOf } from "./realtimeLink";
+
+describe("webSocketUrlOf", () => {
+  it.each([
+    ["/graphql", "http://crm.example.com/?view=kanban", "ws://crm.example.com/graphql"],
+    ["/graphql", "https://crm.example.com/accounts#x", "wss://crm.example.com/graphql"],
+    ["/graphql", "http://127.0.0.1:5173/", "ws://127.0.0.1:5173/graphql"],
+    ["https://api.example.com/graphql", "http://localhost:5173/", "wss://api.example.com/graphql"],
+  ])("should open %s from %s on %s", (graphqlUrl, page, expected) => {
+    expect(webSocketUrlOf(graphqlUrl, { href: page })).toBe(expected);
+  });
+});
+
+describe("retryDelayMs", () => {
+  it("should double from 1 s up to the cap, with jitter between half and all of it", () => {
+    expect([0, 1, 2, 3].map((retries) => retryDelayMs(retries, () => 1))).toEqual([1_000, 2_000, 4_000, 8_000]);
+    expect(retryDelayMs(0, () => 0)).toBe(500);
+    expect(retryDelayMs(50, () => 1)).toBe(maxRetryDelayMs);
+    expect(retryDelayMs(50, () => 0)).toBe(maxRetryDelayMs / 2);
+  });
+});
+
+describe("shouldRetrySocket", () => {
+  it("should retry a dropped socket or a failed connection but not a refused session", () => {
+    expect(shouldRetrySocket({ code: 1006, reason: "" })).toBe(true);
+    expect(shouldRetrySocket({ code: 1001, reason: "going away" })).toBe(true);
+    expect(shouldRetrySocket(new Event("error"))).toBe(true);
+    expect(shouldRetrySocket({ code: 4401, reason: "Unauthorized" })).toBe(false);
+    expect(shouldRetrySocket({ code: 4403, reason: "Forbidden" })).toBe(false);
+  });
+});

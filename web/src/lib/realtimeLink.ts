@@ -1,0 +1,71 @@
+import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
+import { createClient, type Client } from "graphql-ws";
+
+/** The server refused the socket's session (contract: 4401 unauthenticated, 4403 forbidden): retrying cannot help. */
+const refusedCloseCodes: ReadonlySet<number> = new Set([4401, 4403]);
+
+/** Longest wait between two reconnection attempts, so a long API outage is retried about twice a minute. */
+export const maxRetryDelayMs = 30_000;
+
+/**
+ * The WebSocket address of the GraphQL endpoint: the same path on the same origin, `ws:` beside
+ * `http:` and `wss:` beside `https:`, so the session cookie goes with the upgrade and the dev proxy
+ * and the single-port server both work with the relative `/graphql`.
+ */
+export function webSocketUrlOf(graphqlUrl: string, page: Pick<Location, "href">): string {
+  const url = new URL(graphqlUrl, page.href);
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  url.hash = "";
+  return url.toString();
+}
+
+/**
+ * The wait before reconnection attempt `retries` (0 for the first): exponential from 1 s, capped at
+ * `maxRetryDelayMs`, with jitter in [50 %, 100 %], so the clients of a restarted API do not all come
+ * back in the same instant.
+ */
+export function retryDelayMs(retries: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(maxRetryDelayMs, 1_000 * 2 ** Math.min(retries, 15));
+  return Math.round(ceiling * (0.5 + random() / 2));
+}
+
+/** Whether a socket close (or connection error) is worth another attempt: anything but a refused session. */
+export function shouldRetrySocket(errorOrCloseEvent: unknown): boolean {
+  const code = (errorOrCloseEvent as { code?: unknown } | null)?.code;
+  return !(typeof code === "number" && refusedCloseCodes.has(code));
+}
+
+export interface RealtimeLinkOptions {
+  /** The GraphQL endpoint (`config.graphqlUrl`); the socket opens on the same path. */
+  readonly uri: string;
+  /** Called when the socket is back after a drop (events sent meanwhile were missed). */
+  readonly onReconnected: () => void;
+}
+
+/**
+ * The subscriptions' transport: graphql-ws on the GraphQL path, authenticated by the session cookie
+ * (same origin). It connects on the first subscription and closes after the last (lazy), and
+ * reconnects after any drop but a refused session (an API restart, a network blip) with a growing
+ * wait, forever: a board left open overnight comes back by itself.
+ */
+export function createRealtimeLink(options: RealtimeLinkOptions): GraphQLWsLink {
+  const client: Client = createClient({
+    url: () => webSocketUrlOf(options.uri, window.location),
+    lazy: true,
+    // Switching views unsubscribes and subscribes again a moment later: keep the socket meanwhile.
+    lazyCloseTimeout: 3_000,
+    // A ping every 20 s: proxies do not close the socket as idle, and a dead one is noticed.
+    keepAlive: 20_000,
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: shouldRetrySocket,
+    retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelayMs(retries))),
+    on: {
+      connected: (_socket, _payload, wasRetry) => {
+        if (wasRetry) {
+          options.onReconnected();
+        }
+      },
+    },
+  });
+  return new GraphQLWsLink(client);
+}
