@@ -12,6 +12,8 @@ import { useImportUrl } from "../imports/useImportUrl";
 import { toAccountFilter, type CrmFilters } from "./crmUrlState";
 import { FilterBar } from "./FilterBar";
 import { crmMessages } from "./messages";
+import { ChangedCardsContext } from "./realtime/changedCards";
+import { useAccountChanges } from "./realtime/useAccountChanges";
 import { useCrmUrlState } from "./useCrmUrlState";
 import { useSalesmen } from "./useSalesmen";
 import { findCrmView } from "./views";
@@ -47,6 +49,8 @@ export function CrmPage() {
   const filter = toAccountFilter(state.search, state.filters, canSeeAll);
   const accountPanelMounted = useMountedOnce(state.accountId !== null);
   const importPanelMounted = useMountedOnce(useImportUrl().importId !== null);
+  // Colleagues' changes, live, for whichever view and panel are open.
+  const changedCards = useAccountChanges();
 
   const onSearchChange = useCallback((search: string) => update({ search }, { replace: true }), [update]);
   const onFiltersChange = useCallback((filters: CrmFilters) => update({ filters }), [update]);
@@ -73,13 +77,15 @@ export function CrmPage() {
       />
       {/* Each view is its own chunk (views.ts); main.tsx starts loading the URL's one at startup. */}
       <LazyPart key={view.key} fallback={<p role="status">{common.loading}</p>}>
-        <ActiveView
-          filter={filter}
-          sort={state.sort}
-          onSortChange={onSortChange}
-          openAccountId={state.accountId}
-          onOpenAccount={onOpenAccount}
-        />
+        <ChangedCardsContext value={changedCards}>
+          <ActiveView
+            filter={filter}
+            sort={state.sort}
+            onSortChange={onSortChange}
+            openAccountId={state.accountId}
+            onOpenAccount={onOpenAccount}
+          />
+        </ChangedCardsContext>
       </LazyPart>
       {/* Outside the view switcher: any view opens it by setting ?account=. */}
       {accountPanelMounted ? (

@@ -16,7 +16,10 @@ interface NoteConnectionRef {
   readonly totalCount?: number;
 }
 
-/** Puts a new note at the top of the account's cached timeline and moves its last activity. */
+/**
+ * Puts a new note at the top of the account's cached timeline and moves its last activity. A note
+ * already listed stays where it is: the viewer's own note also comes back as a live event.
+ */
 export function prependNote(cache: ApolloCache, account: AccountKey, note: NoteItem_NoteFragment & { __typename?: "Note" }): void {
   cache.modify({
     id: cache.identify({ ...account, __typename: account.__typename ?? "Prospect" }),
@@ -24,7 +27,7 @@ export function prependNote(cache: ApolloCache, account: AccountKey, note: NoteI
       notes(existing, { toReference }) {
         const connection = existing as NoteConnectionRef | undefined;
         const ref = toReference({ __typename: "Note", id: note.id });
-        if (!connection || !ref) {
+        if (!connection || !ref || connection.edges.some((edge) => edge.node.__ref === ref.__ref)) {
           return existing;
         }
         return {

@@ -4,6 +4,7 @@ import { memo, type CSSProperties, type KeyboardEvent } from "react";
 import type { KanbanCard_AccountFragment } from "../../../__generated__/graphql";
 import { useI18n, useT } from "../../../lib/i18n";
 import { notesMessages } from "../../account-panel/notes/messages";
+import { useCardChanged } from "../realtime/changedCards";
 import { kanbanMessages } from "./messages";
 
 /** Every card has this height (plus the gap), so a column can be virtualized without measuring. */
@@ -36,7 +37,15 @@ export const KanbanCard = memo(function KanbanCard({ card, provided, style, isDr
   const nextText = next?.scheduledDate
     ? `${t.nextActivity}: ${next.action ? `${notesT.actions[next.action]} ` : ""}${format.date(next.scheduledDate)}`
     : "";
-  const classes = ["kanban-card", isDragging ? "kanban-card--dragging" : "", isOpen ? "kanban-card--open" : "", isMoving ? "kanban-card--moving" : ""];
+  // Moved or changed by a colleague a moment ago: a short highlight says why the board changed.
+  const changed = useCardChanged(card.id);
+  const classes = [
+    "kanban-card",
+    isDragging ? "kanban-card--dragging" : "",
+    isOpen ? "kanban-card--open" : "",
+    isMoving ? "kanban-card--moving" : "",
+    changed ? "kanban-card--changed" : "",
+  ];
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     // Space belongs to the drag library (lift/drop); Enter opens, like a row of the list.

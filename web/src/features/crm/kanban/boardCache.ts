@@ -172,3 +172,88 @@ export function changeCardValueInBoards(cache: ApolloCache, cardRef: string, bef
     },
   });
 }
+
+/**
+ * An account left the viewer's boards (removed, or out of their scope now): its card leaves every
+ * cached board that holds it, with the column's and the board's count and value sum. `cardRefs`
+ * are the cache ids it may have (one per account type, when only its global id is known); `value`
+ * is its account value as the boards summed it.
+ */
+export function removeCardFromBoards(cache: ApolloCache, cardRefs: ReadonlySet<string>, value: number): void {
+  cache.modify({
+    fields: {
+      board(stored) {
+        const existing = stored as StoredBoard;
+        if (!existing.columns.some((column) => column.cards.edges.some((edge) => cardRefs.has(edge.node.__ref)))) {
+          return existing;
+        }
+        const columns = existing.columns.map((column) => {
+          const edges = column.cards.edges.filter((edge) => !cardRefs.has(edge.node.__ref));
+          if (edges.length === column.cards.edges.length) {
+            return column;
+          }
+          return {
+            ...column,
+            totalCount: Math.max(0, column.totalCount - 1),
+            accountValueSum: addMoney(column.accountValueSum, -value),
+            cards: { ...column.cards, edges },
+          };
+        });
+        return { ...existing, columns, totalCount: Math.max(0, existing.totalCount - 1), accountValueSum: addMoney(existing.accountValueSum, -value) };
+      },
+    },
+  });
+}
+
+/**
+ * A new account (created by someone else, already written to the cache as `cardRef`) goes to the
+ * top of its status's column in the board that certainly shows it: the unfiltered one (whether a
+ * filter matches it is the server's to say). A board already holding the card is left alone.
+ * Returns whether the board took it.
+ */
+export function insertCardInBoard(cache: ApolloCache, card: { readonly cardRef: string; readonly statusId: number; readonly value: number }): boolean {
+  const unfiltered = boardFieldName(cache, undefined);
+  const { cardRef, statusId, value } = card;
+  let placed = false;
+  cache.modify({
+    fields: {
+      board(stored, { storeFieldName, readField }) {
+        const existing = stored as StoredBoard;
+        const read = readField as ReadField;
+        const known = existing.columns.some((column) => column.cards.edges.some((edge) => edge.node.__ref === cardRef));
+        if (storeFieldName !== unfiltered || known || !existing.columns.some((column) => statusIdOf(column, read) === statusId)) {
+          return existing;
+        }
+        placed = true;
+        const edge: StoredEdge = { __typename: "AccountEdge", cursor: "", node: { __ref: cardRef } };
+        const columns = existing.columns.map((column) =>
+          statusIdOf(column, read) === statusId
+            ? {
+                ...column,
+                totalCount: column.totalCount + 1,
+                accountValueSum: addMoney(column.accountValueSum, value),
+                cards: { ...column.cards, edges: [edge, ...column.cards.edges] },
+              }
+            : column,
+        );
+        return { ...existing, columns, totalCount: existing.totalCount + 1, accountValueSum: addMoney(existing.accountValueSum, value) };
+      },
+    },
+  });
+  return placed;
+}
+
+/**
+ * Drops the cached boards (all, or all but the unfiltered one) when accounts appeared that they
+ * may or may not show: the board on screen reads itself again, the others when next opened.
+ */
+export function dropBoards(cache: ApolloCache, { keepUnfiltered }: { readonly keepUnfiltered: boolean }): void {
+  const unfiltered = boardFieldName(cache, undefined);
+  cache.modify({
+    fields: {
+      board(stored, { storeFieldName, DELETE }) {
+        return keepUnfiltered && storeFieldName === unfiltered ? stored : DELETE;
+      },
+    },
+  });
+}

@@ -1,0 +1,111 @@
+import { ApolloLink, type FetchResult } from "@apollo/client";
+import { act, screen, waitFor, within } from "@testing-library/react";
+import { Subject } from "rxjs";
+
+import { buildViewer } from "../../../test/fixtures";
+import { heldLink } from "../../../test/heldLink";
+import { fakeLayout } from "../../../test/layout";
+import { renderWithProviders } from "../../../test/renderWithProviders";
+import { buildBoard, buildColumn, statuses } from "../kanban/kanbanFixtures";
+import { KanbanView } from "../kanban/KanbanView";
+import type { AccountChange } from "./accountChangeCache";
+import { ChangedCardsContext } from "./changedCards";
+import { buildChange, buildChangedAccount, withStatus } from "./realtimeFixtures";
+import { useAccountChanges } from "./useAccountChanges";
+
+const viewer = buildViewer();
+const textiles = buildChangedAccount(1, "Textiles Yucateca", 1000, statuses.nuevo);
+const calzado = buildChangedAccount(3, "Calzado Nogal", 250, statuses.sinContactar);
+const board = buildBoard([buildColumn(statuses.nuevo, [textiles]), buildColumn(statuses.sinContactar, [calzado]), buildColumn(statuses.ganado, [])]);
+
+/** The subscription's transport: the test pushes events; `subscriptions` counts who listens. */
+function liveLink() {
+  const events = new Subject<FetchResult>();
+  const state = { subscriptions: 0 };
+  const link = new ApolloLink(() => {
+    state.subscriptions += 1;
+    return events.asObservable();
+  });
+  const push = (change: AccountChange) => act(() => events.next({ data: { accountChanged: change } }));
+  return { link, push, state };
+}
+
+/** The board under the hook, as the CRM page mounts them. */
+function LiveBoard() {
+  const changedCards = useAccountChanges();
+  return (
+    <ChangedCardsContext value={changedCards}>
+      <KanbanView filter={undefined} sort={null} onSortChange={() => undefined} openAccountId={null} onOpenAccount={() => undefined} />
+    </ChangedCardsContext>
+  );
+}
+
+function renderLive() {
+  const counts = { board: 0 };
+  const held = heldLink((operation) => {
+    if (operation.operationName === "Me") {
+      return { data: { me: viewer } };
+    }
+    if (operation.operationName === "Board") {
+      counts.board += 1;
+      return { data: board };
+    }
+    return undefined;
+  });
+  const live = liveLink();
+  renderWithProviders(<LiveBoard />, { link: held.link, realtime: live.link });
+  return { counts, live };
+}
+
+const column = (status: string) => screen.getByRole("region", { name: new RegExp(`^${status}:`) });
+const countOf = (status: string) => Number(within(column(status)).getByTestId("kanban-column-count").textContent);
+
+describe("useAccountChanges", () => {
+  let restoreLayout: () => void;
+  beforeEach(() => {
+    restoreLayout = fakeLayout(1200, 800);
+    window.localStorage.clear();
+  });
+  afterEach(() => restoreLayout());
+
+  it("should move a card a colleague moved to its new column with the counts, and highlight it briefly", async () => {
+    const { live } = renderLive();
+    await within(await screen.findByRole("region", { name: /^Nuevo lead:/ })).findByRole("button", { name: /Textiles Yucateca/ });
+    await waitFor(() => expect(live.state.subscriptions).toBe(1));
+
+    live.push(buildChange("MOVED", withStatus(textiles, statuses.ganado), { fromStatus: { id: 1 } }));
+
+    const card = await within(column("Ganado")).findByRole("button", { name: /Textiles Yucateca/ });
+    expect([countOf("Nuevo lead"), countOf("Ganado")]).toEqual([0, 1]);
+    expect(column("Ganado").getAttribute("aria-label")).toBe("Ganado: 1 account, MX$1,000.00");
+    expect(card.className).toContain("kanban-card--changed");
+  });
+
+  it("should not highlight a card the viewer moved in another tab", async () => {
+    const { live } = renderLive();
+    await within(await screen.findByRole("region", { name: /^Nuevo lead:/ })).findByRole("button", { name: /Textiles Yucateca/ });
+    await waitFor(() => expect(live.state.subscriptions).toBe(1));
+
+    live.push(buildChange("MOVED", withStatus(textiles, statuses.sinContactar), { actor: { __typename: "User", id: viewer.id } as AccountChange["actor"] }));
+
+    const card = await within(column("Sin contactar")).findByRole("button", { name: /Textiles Yucateca/ });
+    expect(countOf("Sin contactar")).toBe(2);
+    expect(card.className).not.toContain("kanban-card--changed");
+  });
+
+  it("should read the board again once for a burst of accounts created elsewhere (an import)", async () => {
+    const { live, counts } = renderLive();
+    await screen.findByRole("region", { name: /^Nuevo lead:/ });
+    await waitFor(() => expect(live.state.subscriptions).toBe(1));
+    expect(counts.board).toBe(1);
+
+    for (let index = 0; index < 200; index += 1) {
+      live.push(buildChange("CREATED", buildChangedAccount(1000 + index, `Importada ${index}`, 10, statuses.nuevo)));
+    }
+    expect(counts.board).toBe(1);
+    // The batch is applied once the burst is quiet (1 s): one eviction, one new Board request.
+    await waitFor(() => expect(counts.board).toBe(2));
+    await screen.findByRole("region", { name: /^Nuevo lead:/ });
+    expect(counts.board).toBe(2);
+  });
+});

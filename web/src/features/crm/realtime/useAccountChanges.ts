@@ -1,0 +1,68 @@
+import { useApolloClient, useSubscription } from "@apollo/client/react";
+import { useEffect, useRef, useState } from "react";
+
+import { AccountChangedDocument } from "../../../__generated__/graphql";
+import { errorCodeOf } from "../../../lib/errors";
+import { retryDelayMs } from "../../../lib/realtimeLink";
+import { useMe } from "../../auth/useMe";
+import { applyAccountChange, applyCreatedAccounts, type AccountChange } from "./accountChangeCache";
+import { createChangeBatcher } from "./changeBatcher";
+import { createChangedCards, type ChangedCards } from "./changedCards";
+
+/**
+ * The CRM page's live updates: every change to an account the viewer can see (a colleague's move,
+ * edit, new prospect, removal, note) is applied to the cache as it happens, so the Kanban, the
+ * list and the side panel show it without a reload. New accounts are batched (an import is one
+ * re-read, not one per row). Mounted once, by the CRM page; returns the cards changed by someone
+ * else a moment ago, for the board's highlight.
+ */
+export function useAccountChanges(): ChangedCards {
+  const { viewer } = useMe();
+  const viewerId = viewer?.id ?? null;
+  const client = useApolloClient();
+  const [changedCards] = useState(() => createChangedCards());
+  const [created] = useState(() => createChangeBatcher<AccountChange>((changes) => applyCreatedAccounts(client.cache, changes)));
+  const failures = useRef(0);
+  const retry = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const { restart } = useSubscription(AccountChangedDocument, {
+    skip: viewerId === null,
+    // The events are applied by hand below (the cache's state before each one decides what moves);
+    // nothing is written for the subscription itself, and the page does not re-render per event.
+    fetchPolicy: "no-cache",
+    ignoreResults: true,
+    onData: ({ data }) => {
+      failures.current = 0;
+      const change = data.data?.accountChanged;
+      if (!change) {
+        return;
+      }
+      if (change.kind === "CREATED" && !change.leftScope) {
+        created.add(change);
+        return;
+      }
+      const applied = applyAccountChange(client.cache, change);
+      if (applied.cardChanged && change.actor?.id !== viewerId) {
+        changedCards.mark(change.accountId);
+      }
+    },
+    onError: (error) => {
+      // A refused session is the login page's business (the next query sends the user there).
+      if (errorCodeOf(error) === "UNAUTHENTICATED") {
+        return;
+      }
+      failures.current += 1;
+      retry.current = setTimeout(restart, retryDelayMs(failures.current - 1));
+    },
+  });
+
+  useEffect(
+    () => () => {
+      clearTimeout(retry.current);
+      created.dispose();
+      changedCards.dispose();
+    },
+    [changedCards, created],
+  );
+  return changedCards;
+}
