@@ -1,5 +1,6 @@
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { useState } from "react";
 
 import { renderWithProviders } from "../../../test/renderWithProviders";
 import { buildPanelAccount, testCatalogs } from "../panelFixtures";
@@ -55,6 +56,40 @@ describe("DetailsForm", () => {
     await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
     expect(save.mock.calls[0]?.[0]).toMatchObject({ companyName: "Envíos del Norte", accountValue: "125000", phone: "5512345678" });
     expect(await screen.findByText("Details saved.")).toBeTruthy();
+  });
+
+  it("should keep what the user typed and the version it read when a colleague's change arrives live, and show the change once clean", async () => {
+    const save = jest.fn((_values: DetailsValues, _allowDuplicate: boolean, _read: unknown) => Promise.resolve());
+    const reload = jest.fn(() => Promise.resolve());
+    // The account as the cache holds it; each click is a colleague's save arriving live (version up, another email).
+    function Live() {
+      const [account, setAccount] = useState(buildPanelAccount());
+      const next = () => setAccount((current) => buildPanelAccount({ version: current.version + 1, email: `v${current.version + 1}@bajio.mx` }));
+      return (
+        <>
+          <button type="button" onClick={next}>
+            colleague saves
+          </button>
+          <DetailsForm account={account} catalogs={testCatalogs} save={save} reload={reload} />
+        </>
+      );
+    }
+    renderWithProviders(<Live />);
+    const valueOf = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
+
+    change("Company", "Envíos del Norte");
+    fireEvent.click(screen.getByRole("button", { name: "colleague saves" }));
+    await waitFor(() => expect(screen.getByRole("button", { name: "Save" }).hasAttribute("disabled")).toBe(false));
+    expect([valueOf("Company"), valueOf("Email")]).toEqual(["Envíos del Norte", "lucia@bajio.mx"]);
+
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+    // Version 3, the one the edit started from: a colleague's newer save makes the server answer CONFLICT, not lose it.
+    expect(save.mock.calls[0]?.[2]).toMatchObject({ version: 3 });
+
+    // Saved, so clean again: the next live change shows as it is.
+    fireEvent.click(screen.getByRole("button", { name: "colleague saves" }));
+    await waitFor(() => expect(valueOf("Email")).toBe("v5@bajio.mx"));
   });
 
   it("should put the server's BAD_USER_INPUT message on the field it names", async () => {

@@ -1,5 +1,5 @@
-import { Form, Formik, type FormikHelpers } from "formik";
-import { useMemo, useRef, useState } from "react";
+import { Form, Formik, useFormikContext, type FormikHelpers } from "formik";
+import { useEffect, useMemo, useRef, useState } from "react";
 
 import type { DetailsTab_AccountFragment } from "../../../__generated__/graphql";
 import { SelectField, TextAreaField, TextField } from "../../../components/form/FormField";
@@ -22,8 +22,8 @@ import { detailsFieldErrors, detailsSchema, detailsValuesOf, type DetailsValues 
 interface DetailsFormProps {
   readonly account: DetailsTab_AccountFragment;
   readonly catalogs: Catalogs;
-  /** Saves the values (`allowDuplicate` after "save anyway"); rejects with the server's error. */
-  readonly save: (values: DetailsValues, allowDuplicate: boolean) => Promise<void>;
+  /** Saves the values with the version of `read` (`allowDuplicate` after "save anyway"); rejects with the server's error. */
+  readonly save: (values: DetailsValues, allowDuplicate: boolean, read: DetailsTab_AccountFragment) => Promise<void>;
   /** Re-reads the account (after a CONFLICT). */
   readonly reload: () => Promise<void>;
 }
@@ -31,6 +31,9 @@ interface DetailsFormProps {
 /**
  * Contact details and follow-up data in one form, saved with the version that was read: when a
  * colleague saved first the server answers CONFLICT and the form says so instead of overwriting.
+ * While the user edits, the form keeps the account as it was when they began: a colleague's change
+ * arriving live (the cache refreshes the account) neither wipes what they typed nor lends the save
+ * the newer version.
  */
 export function DetailsForm({ account, catalogs, save, reload }: DetailsFormProps) {
   const t = useT(panelMessages);
@@ -45,7 +48,10 @@ export function DetailsForm({ account, catalogs, save, reload }: DetailsFormProp
   const allowDuplicate = useRef(false);
   const panel = usePanelUrl();
   const schema = useMemo(() => detailsSchema(catalogs.locales, p.rules), [catalogs.locales, p.rules]);
-  const initialValues = useMemo(() => detailsValuesOf(account), [account]);
+  // The account the edit started from, while the form is dirty; the live account otherwise.
+  const [editedAccount, setEditedAccount] = useState<DetailsTab_AccountFragment | null>(null);
+  const base = editedAccount ?? account;
+  const initialValues = useMemo(() => detailsValuesOf(base), [base]);
   const d = t.details;
 
   async function submit(values: DetailsValues, helpers: FormikHelpers<DetailsValues>) {
@@ -55,7 +61,8 @@ export function DetailsForm({ account, catalogs, save, reload }: DetailsFormProp
     setConflict(false);
     setDuplicates(null);
     try {
-      await save(values, anyway);
+      await save(values, anyway, base);
+      setEditedAccount(null);
       toast.success(d.saved);
     } catch (error) {
       const code = errorCodeOf(error);
@@ -80,13 +87,17 @@ export function DetailsForm({ account, catalogs, save, reload }: DetailsFormProp
       {({ isSubmitting, dirty, resetForm, submitForm }) => (
         <Form className="details-form" aria-label={t.tabs.details} noValidate>
           <PhoneCodeFollowsLocale locales={catalogs.locales} />
+          <HoldWhileDirty account={account} onChange={setEditedAccount} />
           {conflict ? (
             <div role="alert" className="form-error form-error--conflict">
               <p>{d.conflict}</p>
               <button
                 type="button"
                 onClick={() => {
-                  void reload().then(() => setConflict(false));
+                  void reload().then(() => {
+                    setConflict(false);
+                    setEditedAccount(null);
+                  });
                 }}
               >
                 {d.reload}
@@ -148,4 +159,15 @@ export function DetailsForm({ account, catalogs, save, reload }: DetailsFormProp
       )}
     </Formik>
   );
+}
+
+/** Freezes the account the edit started from on the first change, releases it when the form is clean again. */
+function HoldWhileDirty({ account, onChange }: { account: DetailsTab_AccountFragment; onChange: (held: DetailsTab_AccountFragment | null) => void }) {
+  const { dirty } = useFormikContext<DetailsValues>();
+  const latest = useRef(account);
+  latest.current = account;
+  useEffect(() => {
+    onChange(dirty ? latest.current : null);
+  }, [dirty, onChange]);
+  return null;
 }

@@ -24,7 +24,7 @@ export function DetailsTab({ account, reload }: { account: DetailsTab_AccountFra
       account={account}
       catalogs={catalogs}
       reload={reload}
-      save={(values, allowDuplicate) => updateAccount({ ...toUpdateAccountInput(values, account), allowDuplicate })}
+      save={(values, allowDuplicate, read) => updateAccount({ ...toUpdateAccountInput(values, read), allowDuplicate })}
     />
   );
 }
