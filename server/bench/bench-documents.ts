@@ -1,9 +1,58 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Kind, parse, print, visit, type DefinitionNode, type FragmentDefinitionNode } from "graphql";
 
 /** A document the web app sends, read from its .graphql file (operations and fragments together). */
 export function webDocument(root: string, path: string): string {
   return readFileSync(join(root, "web/src/features", path), "utf8");
+}
+
+/**
+ * Operation `name` of `source` with exactly the fragments it spreads, directly or through other
+ * fragments — what codegen's typed document sends (a file's other operations and unused fragments
+ * left out, so the server validates only what the web sends).
+ */
+export function pickOperation(source: string, name: string): string {
+  const definitions = parse(source).definitions;
+  const operation = definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
+  if (!operation) {
+    throw new Error(`no operation ${name} in the web's documents`);
+  }
+  const fragments = new Map(definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const picked: DefinitionNode[] = [operation];
+  const seen = new Set<string>();
+  for (let i = 0; i < picked.length; i += 1) {
+    visit(picked[i]!, {
+      FragmentSpread(node) {
+        const fragmentName = node.name.value;
+        if (seen.has(fragmentName)) {
+          return;
+        }
+        const fragment = fragments.get(fragmentName);
+        if (!fragment) {
+          throw new Error(`operation ${name} spreads fragment ${fragmentName}, which no web document defines`);
+        }
+        seen.add(fragmentName);
+        picked.push(fragment);
+      },
+    });
+  }
+  return picked.map((d) => print(d)).join("\n\n");
+}
+
+function graphqlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? graphqlFiles(join(dir, entry.name)) : entry.name.endsWith(".graphql") ? [join(dir, entry.name)] : [],
+  );
+}
+
+/** The web's operation `name` with its fragments, from every .graphql file under web/src. */
+export function webOperation(root: string, name: string): string {
+  const source = graphqlFiles(join(root, "web/src"))
+    .sort()
+    .map((file) => readFileSync(file, "utf8"))
+    .join("\n");
+  return pickOperation(source, name);
 }
 
 /**

@@ -16,8 +16,12 @@ import type { LoadAccount, LoadLogin } from "./realtime-users";
 export const BOARD_FIRST = 20;
 export const ACCOUNTS_FIRST = 100;
 
-/** What a subscriber selects: the kind and ids the bench matches, and the card as the web would refresh it. */
-export const ACCOUNT_CHANGED = `subscription RealtimeLoadAccountChanged {
+/**
+ * What a subscriber selects when the web has no subscription document yet: the kind and ids the
+ * bench matches and a card's status and version (lighter than the web's, which refreshes every
+ * field its card, row and panel show).
+ */
+export const BENCH_ACCOUNT_CHANGED = `subscription AccountChanged {
   accountChanged {
     kind accountId leftScope occurredAt
     fromStatus { id } toStatus { id }
@@ -26,12 +30,15 @@ export const ACCOUNT_CHANGED = `subscription RealtimeLoadAccountChanged {
   }
 }`;
 
-/** The web's documents the users send (operations picked by name). */
+/** The web's operations the users send, each with its fragments (webOperation). */
 export interface LoadDocuments {
-  kanban: string;
+  board: string;
   accounts: string;
   panel: string;
-  notes: string;
+  move: string;
+  note: string;
+  /** The subscription operation AccountChanged: the web's, or BENCH_ACCOUNT_CHANGED. */
+  subscription: string;
 }
 
 /** What the recorder counts: the users' actions, their sockets, and the `{ __typename }` probe beside them. */
@@ -129,7 +136,7 @@ export class SimulatedUser {
       });
       this.client = client;
       client.subscribe<{ accountChanged: SubscriptionEvent }>(
-        { query: ACCOUNT_CHANGED },
+        { query: this.wiring.documents.subscription, operationName: "AccountChanged" },
         {
           next: (result) => {
             const at = performance.now();
@@ -171,7 +178,7 @@ export class SimulatedUser {
     const { documents, tracker } = this.wiring;
     const index = this.login.user.index;
     if (action === "board") {
-      await this.send(action, documents.kanban, "Board", { first: BOARD_FIRST }, (data) => ((data.board as { columns?: unknown[] } | null)?.columns?.length ? null : "board without columns"));
+      await this.send(action, documents.board, "Board", { first: BOARD_FIRST }, (data) => ((data.board as { columns?: unknown[] } | null)?.columns?.length ? null : "board without columns"));
       return;
     }
     if (action === "accounts") {
@@ -188,7 +195,7 @@ export class SimulatedUser {
       const { account, toStatusId } = move;
       const input = { accountId: toGlobalId("Account", account.id), followUpStatusId: toStatusId, version: account.version };
       const sentAt = performance.now();
-      const ok = await this.send(action, documents.kanban, "KanbanMoveAccount", { input }, (data) => {
+      const ok = await this.send(action, documents.move, "KanbanMoveAccount", { input }, (data) => {
         const moved = data.moveAccount as { id: string; version: number; followUpStatus: { id: number } } | null;
         if (moved?.id !== input.accountId) return "moveAccount answered another account";
         if (moved.followUpStatus.id !== toStatusId) return `status ${moved.followUpStatus.id}, expected ${toStatusId}`;
@@ -208,7 +215,7 @@ export class SimulatedUser {
     let noteId: string | null = null;
     const ok = await this.send(
       "note",
-      documents.notes,
+      documents.note,
       "AddNote",
       { input: { accountId: toGlobalId("Account", accountId), comment: `Llamada de seguimiento (carga ${index}.${this.notes})` } },
       (data) => {

@@ -9,12 +9,12 @@
  */
 import { cpus, loadavg } from "node:os";
 import { redisAnswers, startBenchApi, type RunningBenchApi } from "./bench-api";
-import { webDocument } from "./bench-documents";
+import { webOperation } from "./bench-documents";
 import type { BenchContext, BenchSuite, Figure, SuiteResult } from "./bench-suite";
 import { planMoves } from "./board-load.bench";
 import { processCpuMs } from "./graphql-vs-raw.bench";
 import { responseProblem } from "./load-driver";
-import { ACCOUNTS_FIRST, BOARD_FIRST, LoadRecorder, SimulatedUser, type LoadDocuments } from "./realtime-client";
+import { ACCOUNTS_FIRST, BENCH_ACCOUNT_CHANGED, BOARD_FIRST, LoadRecorder, SimulatedUser, type LoadDocuments } from "./realtime-client";
 import { DeliveryTracker, spread } from "./realtime-delivery";
 import { ACTION_KINDS, ACTION_MIX, accountPicker, loadShape, planUsers, userScript, type LoadShape } from "./realtime-mix";
 import { prepareLoadLogins, type LoadLogin } from "./realtime-users";
@@ -56,12 +56,25 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<num
   return performance.now() - started;
 }
 
+/** Whether the web has the operation (the web's subscription document may not exist yet). */
+function hasWebOperation(root: string, name: string): boolean {
+  try {
+    webOperation(root, name);
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith(`no operation ${name}`)) {
+      return false;
+    }
+    throw error;
+  }
+}
+
 /** The board's columns (as the manager sees them): the statuses moves go between. */
-async function boardStatuses(ctx: BenchContext, kanban: string): Promise<number[]> {
+async function boardStatuses(ctx: BenchContext, board: string): Promise<number[]> {
   const response = await fetch(`${ctx.api.url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${ctx.api.token}` },
-    body: JSON.stringify({ query: kanban, operationName: "Board", variables: { first: 1 } }),
+    body: JSON.stringify({ query: board, operationName: "Board", variables: { first: 1 } }),
   });
   let statusIds: number[] = [];
   const problem = responseProblem(response.status, await response.text(), (data) => {
@@ -103,6 +116,8 @@ interface RunFacts {
   load: [number, number];
   /** CPU time of the API processes during the load, in ms (null where /proc is missing). */
   apiCpuMs: number | null;
+  /** Whether the subscribers sent the web's AccountChanged document (else the bench's lighter one). */
+  webSubscription: boolean;
 }
 
 function notes(facts: RunFacts, recorder: LoadRecorder, summary: ReturnType<DeliveryTracker["summary"]>, logins: readonly LoadLogin[]): string[] {
@@ -115,7 +130,11 @@ function notes(facts: RunFacts, recorder: LoadRecorder, summary: ReturnType<Deli
         : `ONE API process with the in-memory bus: ${facts.redis ? "a second instance was not started" : "Redis did not answer on 127.0.0.1:6379, so the two-instance deployment could not run"}. `) +
       `Each person has a bench login of their own (created once, reused: carga-sdr-NNN / carga-gerente-NNN@example.com) and a fresh API token; ` +
       `each SDR owns ${shape.accountsPerSdr} live prospects (handed over from the volume set: created by and assigned to them), a manager sees every account. ` +
-      `Each opens a graphql-ws subscription to accountChanged on their instance (Bearer token in connectionParams), then works: a think time drawn evenly from ${shape.thinkMs.min / 1000}–${shape.thinkMs.max / 1000} s, ` +
+      `Each opens a graphql-ws subscription to accountChanged on their instance (Bearer token in connectionParams) with ` +
+      (facts.webSubscription
+        ? "the web's AccountChanged document (the account with every field its card, list row and side panel show, and the note), so each delivery resolves what the web's does, "
+        : "the bench's own selection (kind, ids, the card's status and version): the web has no AccountChanged document in this tree, and its selection would cost more per delivery, ") +
+      `then works: a think time drawn evenly from ${shape.thinkMs.min / 1000}–${shape.thinkMs.max / 1000} s, ` +
       `then one action awaited, drawn by weight (${describeMix()}). The actions are the web's own documents: Board (Kanban.graphql, ${BOARD_FIRST} cards per column), Accounts (a page of ${ACCOUNTS_FIRST}), AccountPanel, ` +
       `KanbanMoveAccount (one of the SDR's accounts, each moved at most once a run, to another column, with its version) and AddNote (an SDR on their own accounts, a manager on an SDR's). ` +
       `Before the clock starts every person loads the board and writes one note, and then waits (at most ${WARM_UP_MS / 1000} s; ${(facts.warmUpMs / 1000).toFixed(1)} s this time) until every subscriber received the notes it must see: the warm-up's misses count, its times do not.`,
@@ -205,13 +224,16 @@ export const realtimeLoadSuite: BenchSuite = {
         ctx.log("Redis does not answer on 127.0.0.1:6379: one API instance with the in-memory bus");
       }
       const apis = [ctx.api.url, ...(second ? [second.url] : [])];
+      const webSubscription = hasWebOperation(ctx.root, "AccountChanged");
       const documents: LoadDocuments = {
-        kanban: webDocument(ctx.root, "crm/kanban/Kanban.graphql"),
-        accounts: webDocument(ctx.root, "accounts/Accounts.graphql"),
-        panel: webDocument(ctx.root, "account-panel/AccountPanel.graphql"),
-        notes: webDocument(ctx.root, "account-panel/notes/AccountNotes.graphql"),
+        board: webOperation(ctx.root, "Board"),
+        accounts: webOperation(ctx.root, "Accounts"),
+        panel: webOperation(ctx.root, "AccountPanel"),
+        move: webOperation(ctx.root, "KanbanMoveAccount"),
+        note: webOperation(ctx.root, "AddNote"),
+        subscription: webSubscription ? webOperation(ctx.root, "AccountChanged") : BENCH_ACCOUNT_CHANGED,
       };
-      const statusIds = await boardStatuses(ctx, documents.kanban);
+      const statusIds = await boardStatuses(ctx, documents.board);
       const plan = planUsers(shape, apis.length);
       const logins = await prepareLoadLogins(ctx.dataSource, plan, shape.accountsPerSdr);
       const byIndex = new Map(logins.map((l) => [l.user.index, l]));
@@ -289,6 +311,7 @@ export const realtimeLoadSuite: BenchSuite = {
         cores: cpus().length,
         load: [loadBefore, loadAfter],
         apiCpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+        webSubscription,
       };
       return { figures: figures(recorder, summary, seconds), notes: notes(facts, recorder, summary, logins) };
     } finally {
