@@ -1,6 +1,5 @@
 import { Ctx, FieldResolver, ID, Resolver, Root, Subscription } from "type-graphql";
 import type { Context } from "../graphql/context";
-import { NotFoundError } from "../graphql/errors";
 import { toGlobalId } from "../graphql/global-id";
 import type { AccountEntity } from "../modules/accounts/account.entity";
 import { scopeAllows } from "../modules/accounts/account.scope";
@@ -49,20 +48,23 @@ export class AccountChangeResolver {
     return toGlobalId("Account", change.event.accountId);
   }
 
+  /**
+   * Read now, through the subscriber's loaders (the events delivered together share one
+   * statement), and shown only if still in their scope (scopeAllows on the fresh row and its
+   * company: applyVisibility's rule); null otherwise (a later change's own event says leftScope).
+   */
   @FieldResolver(() => Account, { nullable: true })
   async account(@Root() change: AccountChangeRecord, @Ctx() ctx: Context): Promise<AccountEntity | null> {
     if (change.leftScope) {
       return null;
     }
-    try {
-      return await ctx.services.accounts.get(ctx.requireViewer(), change.event.accountId);
-    } catch (error) {
-      // Out of scope by now (a later change took it away; its own event says leftScope).
-      if (error instanceof NotFoundError) {
-        return null;
-      }
-      throw error;
+    const viewer = ctx.requireViewer();
+    const account = await ctx.loaders.accountsById.load(change.event.accountId);
+    if (!account) {
+      return null;
     }
+    const company = viewer.scope === "mdr" && account.companyId !== null ? await ctx.loaders.companiesById.load(account.companyId) : null;
+    return scopeAllows(viewer, { ...account, companyExecutiveId: company?.assignedExecutiveId ?? null }) ? account : null;
   }
 
   @FieldResolver(() => FollowUpStatus, { nullable: true })

@@ -174,14 +174,18 @@ export function createRealtimeServer(deps: RealtimeDependencies): RealtimeServer
         contexts.set(contextValue, connection);
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
-      // graphql's subscribe, but each event executes with a fresh context of the subscriber.
+      // graphql's subscribe, but events execute with a fresh context of the subscriber: one per
+      // delivery of the events waiting together (a CSV batch: its loaders read them in a few statements).
       subscribe: async (args) => {
         const stream = await createSourceEventStream(args);
         const connection = contexts.get(args.contextValue as Context);
         if (!(Symbol.asyncIterator in stream) || !connection) {
           return stream as ExecutionResult;
         }
-        return mapStream(stream, (payload) => execute({ ...args, rootValue: payload, contextValue: contextFor(connection) }));
+        return deliverInBatches(stream, async (payloads) => {
+          const contextValue = contextFor(connection);
+          return Promise.all(payloads.map(async (payload) => execute({ ...args, rootValue: payload, contextValue })));
+        });
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
       onError: (_ctx, _id, _payload, errors) => format(errors),
@@ -247,18 +251,62 @@ export function createRealtimeServer(deps: RealtimeDependencies): RealtimeServer
   };
 }
 
+/** Events executed together at most (their reads share one context's loaders). */
+const DELIVERY_BATCH = 500;
+
+const NOT_READY = Symbol("not ready");
+
 /**
- * Maps a source stream lazily; return() goes straight to the source (an async generator would
- * wait for the next event before it could end, keeping a closed subscription's listener).
+ * Maps a source stream in batches: the first event, plus every event already waiting behind it
+ * (up to DELIVERY_BATCH), go through `map` together; results come out one by one, in order.
+ * return() goes straight to the source (an async generator would wait for the next event before
+ * it could end, keeping a closed subscription's listener).
  */
-function mapStream<T, R>(source: AsyncIterable<T>, map: (value: T) => R | Promise<R>): AsyncIterableIterator<R> {
+function deliverInBatches<T, R>(source: AsyncIterable<T>, map: (values: T[]) => Promise<R[]>): AsyncIterableIterator<R> {
   const iterator = source[Symbol.asyncIterator]();
+  const ready: R[] = [];
+  let carried: Promise<IteratorResult<T>> | null = null;
+  let ended = false;
+  const pull = () => {
+    const next = carried ?? iterator.next();
+    carried = null;
+    return next;
+  };
+  // A waiting event resolves within microtasks; setImmediate runs after them.
+  const waiting = (next: Promise<IteratorResult<T>>) => Promise.race([next, new Promise<typeof NOT_READY>((resolve) => setImmediate(() => resolve(NOT_READY)))]);
   return {
-    async next() {
-      const result = await iterator.next();
-      return result.done ? { value: undefined, done: true } : { value: await map(result.value), done: false };
+    async next(): Promise<IteratorResult<R>> {
+      if (ready.length > 0) {
+        return { value: ready.shift()!, done: false };
+      }
+      if (ended) {
+        return { value: undefined, done: true };
+      }
+      const first = await pull();
+      if (first.done) {
+        ended = true;
+        return { value: undefined, done: true };
+      }
+      const batch = [first.value];
+      while (batch.length < DELIVERY_BATCH) {
+        const next = pull();
+        const result = await waiting(next);
+        if (result === NOT_READY) {
+          carried = next;
+          break;
+        }
+        if (result.done) {
+          ended = true;
+          break;
+        }
+        batch.push(result.value);
+      }
+      ready.push(...(await map(batch)));
+      return { value: ready.shift()!, done: false };
     },
     async return() {
+      ended = true;
+      ready.length = 0;
       await iterator.return?.();
       return { value: undefined, done: true };
     },
