@@ -1,0 +1,283 @@
+import { startTestApi, type ApiClient, type TestApi } from "../../test/api";
+import { testDialects } from "../../test/databases";
+import { buildApiToken, buildCompany, buildProspect, buildUser, firstStatus, mexico } from "../../test/factories";
+import { COMMIT, corpusFile, uploadAndValidate } from "../../test/import-harness";
+import { ACCOUNT_CHANGED, subscribeLive, TestSubscription, wsClient, type SubscriptionResult } from "../../test/subscriptions";
+import { toGlobalId } from "../graphql/global-id";
+import { AccountTypeCode, type AccountEntity } from "../modules/accounts/account.entity";
+import type { UserEntity } from "../modules/auth/user.entity";
+
+interface Change {
+  kind: string;
+  accountId: string;
+  leftScope: boolean;
+  account: { id: string; name: string; followUpStatus: { id: number }; salesman: { id: string } | null } | null;
+  fromStatus: { id: number } | null;
+  toStatus: { id: number } | null;
+  note: { id: string; comment: string } | null;
+  actor: { id: string } | null;
+}
+
+const MOVE = `mutation($input: MoveAccountInput!) { moveAccount(input: $input) { id version } }`;
+const ASSIGN = `mutation($input: AssignSalesmanInput!) { assignSalesman(input: $input) { id } }`;
+const ADD_NOTE = `mutation($input: AddNoteInput!) { addNote(input: $input) { id } }`;
+const CREATE = `mutation($input: CreateProspectInput!) { createProspect(input: $input) { id } }`;
+const LOGOUT = `mutation { logout }`;
+
+const gid = (account: Pick<AccountEntity, "id">) => toGlobalId("Account", account.id);
+const change = (result: SubscriptionResult<{ accountChanged: Change }>): Change => {
+  expect(result.errors).toBeUndefined();
+  return result.data!.accountChanged;
+};
+
+describe.each(testDialects())("Subscription.accountChanged on %s (in-memory bus)", (dialect) => {
+  let api: TestApi;
+  let managerUser: UserEntity;
+  let manager: ApiClient;
+  let statuses: number[];
+
+  beforeAll(async () => {
+    api = await startTestApi(dialect, {}, { sessionRecheckMs: 100 });
+    managerUser = await buildUser(api.db.dataSource, ["crm", "crm-manager", "crm-edit-salesman-prospect"]);
+    manager = await api.as(managerUser);
+    statuses = [(await firstStatus(api.db.dataSource, 0)).id, (await firstStatus(api.db.dataSource, 1)).id, (await firstStatus(api.db.dataSource, 2)).id];
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const signedIn = async (permissions: string[]) => {
+    const user = await buildUser(api.db.dataSource, permissions);
+    return { user, client: await api.as(user) };
+  };
+  const move = async (client: ApiClient, account: AccountEntity, statusId: number, version?: number) =>
+    client.gql(MOVE, { input: { accountId: gid(account), followUpStatusId: statusId, ...(version === undefined ? {} : { version }) } });
+
+  it("should deliver MOVED to a manager with fromStatus, toStatus, the actor and the account as it is now", async () => {
+    const sdr = await signedIn(["crm", "sdr"]);
+    const account = await buildProspect(api.db.dataSource, sdr.user);
+    const sub = await subscribeLive<{ accountChanged: Change }>(api, { cookie: manager.sessionCookie });
+    try {
+      expect((await move(sdr.client, account, statuses[2]!)).errors).toBeUndefined();
+      const event = change(await sub.next());
+      expect(event).toMatchObject({ kind: "MOVED", accountId: gid(account), leftScope: false, fromStatus: { id: account.followUpId }, toStatus: { id: statuses[2] } });
+      expect(event.account).toMatchObject({ id: gid(account), followUpStatus: { id: statuses[2] } });
+      expect(event.actor).toEqual({ id: toGlobalId("User", sdr.user.id) });
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it("should never deliver to an SDR a change to an account outside their scope", async () => {
+    const sdr = await signedIn(["crm", "sdr"]);
+    const other = await signedIn(["crm", "sdr"]);
+    const own = await buildProspect(api.db.dataSource, sdr.user);
+    const foreign = [await buildProspect(api.db.dataSource, other.user), await buildProspect(api.db.dataSource, managerUser, { salesmanId: other.user.id })];
+    const sub = await subscribeLive<{ accountChanged: Change }>(api, { cookie: sdr.client.sessionCookie });
+    try {
+      // Out of scope: moves, a note, a creation for another salesman; each committed (no errors).
+      for (const account of foreign) {
+        expect((await move(manager, account, statuses[1]!)).errors).toBeUndefined();
+      }
+      expect((await other.client.gql(ADD_NOTE, { input: { accountId: gid(foreign[0]!), comment: "ajena" } })).errors).toBeUndefined();
+      const locale = await mexico(api.db.dataSource);
+      const created = await manager.gql(CREATE, { input: { name: "Ajeno", companyName: "Ajena SA", email: "ajeno@example.com", localeId: locale.id, salesmanId: toGlobalId("User", other.user.id) } });
+      expect(created.errors).toBeUndefined();
+      // In scope, last: the first event the SDR receives must be this one.
+      expect((await move(manager, own, statuses[2]!)).errors).toBeUndefined();
+      expect(change(await sub.next())).toMatchObject({ kind: "MOVED", accountId: gid(own) });
+      expect(sub.pending).toBe(0);
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it("should deliver to an MDR the changes of a client of a company assigned to them, and not of other companies' clients", async () => {
+    const mdr = await signedIn(["crm", "mdr"]);
+    const mine = await buildCompany(api.db.dataSource, { assignedExecutiveId: mdr.user.id });
+    const theirs = await buildCompany(api.db.dataSource, { assignedExecutiveId: managerUser.id });
+    const client = await buildProspect(api.db.dataSource, managerUser, { type: AccountTypeCode.client, companyId: mine.id, status: 2 });
+    const otherClient = await buildProspect(api.db.dataSource, managerUser, { type: AccountTypeCode.client, companyId: theirs.id, status: 2 });
+    const sub = await subscribeLive<{ accountChanged: Change }>(api, { cookie: mdr.client.sessionCookie });
+    try {
+      expect((await move(manager, otherClient, statuses[1]!)).errors).toBeUndefined();
+      expect((await move(manager, client, statuses[1]!)).errors).toBeUndefined();
+      const event = change(await sub.next());
+      expect(event).toMatchObject({ kind: "MOVED", accountId: gid(client), leftScope: false, account: { id: gid(client) } });
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it("should tell the old executive the account left their scope (account null) and the new one the account", async () => {
+    const before = await signedIn(["crm", "sdr"]);
+    const after = await signedIn(["crm", "sdr"]);
+    const account = await buildProspect(api.db.dataSource, managerUser, { salesmanId: before.user.id });
+    const oldOwner = await subscribeLive<{ accountChanged: Change }>(api, { cookie: before.client.sessionCookie });
+    const newOwner = await subscribeLive<{ accountChanged: Change }>(api, { cookie: after.client.sessionCookie });
+    try {
+      expect((await manager.gql(ASSIGN, { input: { accountId: gid(account), salesmanId: toGlobalId("User", after.user.id) } })).errors).toBeUndefined();
+      expect(change(await oldOwner.next())).toMatchObject({ kind: "UPDATED", accountId: gid(account), leftScope: true, account: null });
+      const received = change(await newOwner.next());
+      expect(received).toMatchObject({ kind: "UPDATED", leftScope: false, account: { id: gid(account), salesman: { id: toGlobalId("User", after.user.id) } } });
+      // Out of the old owner's scope from now on: a later move reaches the new owner only.
+      expect((await move(manager, account, statuses[2]!)).errors).toBeUndefined();
+      expect(change(await newOwner.next())).toMatchObject({ kind: "MOVED" });
+      await move(manager, await buildProspect(api.db.dataSource, before.user), statuses[2]!);
+      expect(change(await oldOwner.next()).accountId).not.toBe(gid(account));
+    } finally {
+      await oldOwner.close();
+      await newOwner.close();
+    }
+  });
+
+  it("should deliver NOTE_ADDED with the note", async () => {
+    const sdr = await signedIn(["crm", "sdr"]);
+    const account = await buildProspect(api.db.dataSource, sdr.user);
+    const sub = await subscribeLive<{ accountChanged: Change }>(api, { cookie: manager.sessionCookie });
+    try {
+      const added = await sdr.client.gql<{ addNote: { id: string } }>(ADD_NOTE, { input: { accountId: gid(account), comment: "Llamar el lunes" } });
+      expect(added.errors).toBeUndefined();
+      expect(change(await sub.next())).toMatchObject({ kind: "NOTE_ADDED", accountId: gid(account), note: { id: added.data!.addNote.id, comment: "Llamar el lunes" }, actor: { id: toGlobalId("User", sdr.user.id) } });
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it("should publish nothing for a write that rolled back", async () => {
+    const account = await buildProspect(api.db.dataSource, managerUser);
+    const next = await buildProspect(api.db.dataSource, managerUser);
+    const sub = await subscribeLive<{ accountChanged: Change }>(api, { cookie: manager.sessionCookie });
+    try {
+      const stale = await move(manager, account, statuses[2]!, account.version + 7);
+      expect(stale.errors?.[0]?.extensions?.code).toBe("CONFLICT");
+      const duplicate = await manager.gql(CREATE, { input: { name: "Copia", companyName: account.companyName, email: account.email, localeId: account.localeId } });
+      expect(duplicate.errors?.[0]?.extensions?.code).toBe("CONFLICT");
+      expect((await move(manager, next, statuses[2]!)).errors).toBeUndefined();
+      expect(change(await sub.next())).toMatchObject({ kind: "MOVED", accountId: gid(next) });
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it("should deliver CREATED for each account of a committed CSV import to its owner", async () => {
+    const sdr = await signedIn(["crm", "sdr"]);
+    const sub = await subscribeLive<{ accountChanged: Change }>(api, { cookie: sdr.client.sessionCookie });
+    try {
+      const id = await uploadAndValidate(api, sdr.client, corpusFile("blank-lines-trailing.csv"));
+      expect((await sdr.client.gql(COMMIT, { input: { id } })).errors).toBeUndefined();
+      await api.services.imports.runner.idle();
+      const names = [change(await sub.next()), change(await sub.next())].map((c) => [c.kind, c.account?.name]);
+      expect(names).toEqual([
+        ["CREATED", "Carla Ruiz"],
+        ["CREATED", "Diego Mora"],
+      ]);
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it("should read the accounts of a CSV batch's events together, not one statement per event", async () => {
+    const sdr = await signedIn(["crm", "sdr"]);
+    const sub = await subscribeLive<{ accountChanged: Change }>(api, { cookie: sdr.client.sessionCookie });
+    try {
+      const rows = Array.from({ length: 40 }, (_, i) => `Lote ${i},lote${i}.${sdr.user.id}@example.com,Lote ${sdr.user.id} ${i} SA,55${String(40000000 + sdr.user.id * 100 + i)}`);
+      const id = await uploadAndValidate(api, sdr.client, ["name,email,company_name,phone", ...rows].join("\n"));
+      const { statements } = await api.counter.count(async () => {
+        expect((await sdr.client.gql(COMMIT, { input: { id } })).errors).toBeUndefined();
+        await api.services.imports.runner.idle();
+        const received: Change[] = [];
+        for (let i = 0; i < rows.length; i += 1) {
+          received.push(change(await sub.next()));
+        }
+        expect(received.map((c) => c.account?.name)).toEqual(rows.map((_, i) => `Lote ${i}`));
+      });
+      // The subscriber's account reads: the loader's IN (...) select, a handful for 40 events.
+      const accountReads = statements.filter((sql) => /FROM [`"]prospection_users[`"] [`"]AccountEntity[`"]/.test(sql) && / IN \(/.test(sql));
+      expect(accountReads.length).toBeGreaterThan(0);
+      expect(accountReads.length).toBeLessThan(rows.length / 4);
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it("should accept an API token in connectionParams and refuse a token without the read scope", async () => {
+    const sdr = await signedIn(["crm", "sdr"]);
+    const { secret } = await buildApiToken(api.db.dataSource, sdr.user, { scopes: ["read"] });
+    const sub = await subscribeLive<{ accountChanged: Change }>(api, { bearer: secret });
+    try {
+      const account = await buildProspect(api.db.dataSource, sdr.user);
+      expect((await move(manager, account, statuses[1]!)).errors).toBeUndefined();
+      expect(change(await sub.next())).toMatchObject({ kind: "MOVED", accountId: gid(account) });
+    } finally {
+      await sub.close();
+    }
+    const writeOnly = await buildApiToken(api.db.dataSource, sdr.user, { scopes: ["write"] });
+    const refused = new TestSubscription(wsClient(api.url, { bearer: writeOnly.secret }), ACCOUNT_CHANGED);
+    try {
+      expect((await refused.next()).errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+    } finally {
+      await refused.close();
+    }
+  });
+
+  it("should refuse a user without crm with FORBIDDEN when subscribing", async () => {
+    const { client } = await signedIn([]);
+    const sub = new TestSubscription(wsClient(api.url, { cookie: client.sessionCookie }), ACCOUNT_CHANGED);
+    try {
+      const result = await sub.next();
+      expect(result.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+      expect(result.data ?? null).toBeNull();
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it("should close an unauthenticated socket with 4401", async () => {
+    for (const auth of [{}, { bearer: "crm_not_a_token" }, { cookie: "crm_session=not-a-session" }]) {
+      const sub = new TestSubscription(wsClient(api.url, auth), ACCOUNT_CHANGED);
+      expect((await sub.closed).code).toBe(4401);
+    }
+  });
+
+  it("should refuse (4403) a session cookie sent from another site's page, and accept it from this one", async () => {
+    const refused = new TestSubscription(wsClient(api.url, { cookie: manager.sessionCookie, origin: "https://evil.example" }), ACCOUNT_CHANGED);
+    expect((await refused.closed).code).toBe(4403);
+    const sameSite = await subscribeLive(api, { cookie: manager.sessionCookie, origin: api.url });
+    await sameSite.close();
+  });
+
+  it("should close the socket (4401) once its session has ended", async () => {
+    const sdr = await signedIn(["crm", "sdr"]);
+    const sub = await subscribeLive(api, { cookie: sdr.client.sessionCookie });
+    expect((await sdr.client.gql(LOGOUT)).errors).toBeUndefined();
+    expect((await sub.closed).code).toBe(4401);
+  });
+
+  it("should refuse queries over the socket and subscriptions over HTTP POST", async () => {
+    const query = new TestSubscription(wsClient(api.url, { cookie: manager.sessionCookie }), `{ me { id } }`);
+    try {
+      expect((await query.next()).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    } finally {
+      await query.close();
+    }
+    const overHttp = await manager.gql(ACCOUNT_CHANGED);
+    expect(overHttp.status).toBe(400);
+    expect(overHttp.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("subscription sockets when the app stops", () => {
+  it("should close open sockets with 1001 (going away)", async () => {
+    const api = await startTestApi("sqlite");
+    try {
+      const user = await buildUser(api.db.dataSource, ["crm"]);
+      const sub = await subscribeLive(api, { cookie: (await api.as(user)).sessionCookie });
+      await api.crm.closeSockets();
+      expect((await sub.closed).code).toBe(1001);
+    } finally {
+      await api.close();
+    }
+  });
+});
