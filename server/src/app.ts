@@ -92,6 +92,9 @@ export async function createApp({ config, dataSource, logger, sessionRecheckMs }
   const formatError = createFormatError(logger, !production);
   const apollo = new ApolloServer<Context>({
     schema,
+    // main.ts owns SIGTERM (drain first, then stop). Apollo's own handler stopped it before the
+    // in-flight requests finished, and a second stop() during its stop never resolves (5.5.1).
+    stopOnTerminationSignals: false,
     formatError,
     includeStacktraceInErrorResponses: !production,
     introspection: true,
