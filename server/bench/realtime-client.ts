@@ -78,8 +78,6 @@ export class LoadRecorder {
 export interface UserWiring {
   apiUrl: string;
   documents: LoadDocuments;
-  /** The board's columns: where moves go. */
-  statusIds: readonly number[];
   /** The next account to open or note (seeded). */
   pickAccount: () => number;
   /** The next move of an SDR: the account, its target status and version, or null when none is left. */
@@ -197,8 +195,12 @@ export class SimulatedUser {
       const sentAt = performance.now();
       const ok = await this.send(action, documents.move, "KanbanMoveAccount", { input }, (data) => {
         const moved = data.moveAccount as { id: string; version: number; followUpStatus: { id: number } } | null;
-        if (moved?.id !== input.accountId) return "moveAccount answered another account";
-        if (moved.followUpStatus.id !== toStatusId) return `status ${moved.followUpStatus.id}, expected ${toStatusId}`;
+        if (moved?.id !== input.accountId) {
+          return "moveAccount answered another account";
+        }
+        if (moved.followUpStatus.id !== toStatusId) {
+          return `status ${moved.followUpStatus.id}, expected ${toStatusId}`;
+        }
         return moved.version === account.version + 1 ? null : `version ${moved.version}, expected ${account.version + 1}`;
       });
       if (ok) {

@@ -254,7 +254,6 @@ export const realtimeLoadSuite: BenchSuite = {
           new SimulatedUser(login, {
             apiUrl: apis[login.user.instance]!,
             documents,
-            statusIds,
             pickAccount: accountPicker(login.user, login.scope === null ? sdrAccounts : login.accounts.map((a) => a.id)),
             nextMove: moveQueue(login, statusIds),
             recipientsOf,
