@@ -77,7 +77,7 @@ export async function createApp({ config, dataSource, logger, sessionRecheckMs }
   // One bus per API process: writes publish to it after COMMIT, subscriptions listen to it.
   const bus = createEventBus(config, logger);
   // Another instance's write changes board totals too: reads started before it must not be shared after it.
-  bus.listen((_event, remote) => remote && noteRemoteAccountWrite(dataSource));
+  bus.listen((_events, remote) => remote && noteRemoteAccountWrite(dataSource));
   const schema = await buildCrmSchema({ pubSub: eventBusPubSub(bus) });
   // Rate limits live in Redis when configured, so every API process shares the budget.
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;

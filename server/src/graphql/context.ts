@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import type { Viewer } from "../modules/auth/viewer";
+import type { EventReads } from "../realtime/event-reads";
 import { UnauthenticatedError } from "./errors";
 import { createLoaders, type Loaders } from "./loaders";
 import type { Services } from "./services";
@@ -24,6 +25,8 @@ export interface Context {
   cookies: SessionCookies;
   /** The viewer, or UNAUTHENTICATED. */
   requireViewer(): Viewer;
+  /** Subscription deliveries only: the reads shared by the subscribers of an event (realtime/event-reads.ts). */
+  eventReads?: EventReads;
 }
 
 export interface ContextParts {
@@ -34,10 +37,13 @@ export interface ContextParts {
   dataSource: DataSource;
   services: Services;
   cookies: SessionCookies;
+  /** Loaders shared with other contexts (subscription deliveries of one event); a fresh set otherwise. */
+  loaders?: Loaders;
+  eventReads?: EventReads;
 }
 
 export function buildContext(parts: ContextParts): Context {
-  const loaders = createLoaders(parts.dataSource);
+  const loaders = parts.loaders ?? createLoaders(parts.dataSource);
   if (parts.viewer) {
     // Shield rules read permissions through this loader; authentication already loaded them.
     const userId = parts.viewer.id;
@@ -51,6 +57,7 @@ export function buildContext(parts: ContextParts): Context {
     services: parts.services,
     cookies: parts.cookies,
     loaders,
+    eventReads: parts.eventReads,
     // Reads context.viewer, so a request that signs in (login) sees its new viewer.
     requireViewer: () => {
       if (!context.viewer) {

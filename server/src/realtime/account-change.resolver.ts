@@ -82,7 +82,7 @@ export class AccountChangeResolver {
     if (change.leftScope || change.event.noteId === undefined) {
       return null;
     }
-    return ctx.services.notes.live(change.event.noteId, change.event.accountId);
+    return ctx.eventReads ? ctx.eventReads.note(change.event) : ctx.services.notes.live(change.event.noteId, change.event.accountId);
   }
 
   @FieldResolver(() => User, { nullable: true })

@@ -202,6 +202,31 @@ describe.each(testDialects())("Subscription.accountChanged on %s (in-memory bus)
     }
   });
 
+  it("should read an event once for all its manager subscribers: as many statements for 6 managers as for 1", async () => {
+    const account = await buildProspect(api.db.dataSource, managerUser);
+    const managers = await Promise.all(Array.from({ length: 6 }, () => signedIn(["crm", "crm-manager"])));
+    const statementsFor = async (subscribers: typeof managers, statusId: number) => {
+      const subs: Array<TestSubscription<{ accountChanged: Change }>> = [];
+      for (const { client } of subscribers) {
+        subs.push(await subscribeLive<{ accountChanged: Change }>(api, { cookie: client.sessionCookie }));
+      }
+      try {
+        const { statements } = await api.counter.count(async () => {
+          expect((await move(manager, account, statusId)).errors).toBeUndefined();
+          for (const sub of subs) {
+            expect(change(await sub.next())).toMatchObject({ kind: "MOVED", account: { followUpStatus: { id: statusId } }, actor: { id: toGlobalId("User", managerUser.id) } });
+          }
+        });
+        return statements.filter((sql) => !/\bsessions\b/.test(sql));
+      } finally {
+        await Promise.all(subs.map((sub) => sub.close()));
+      }
+    };
+    const one = await statementsFor(managers.slice(0, 1), statuses[1]!);
+    const six = await statementsFor(managers, statuses[2]!);
+    expect(six).toHaveLength(one.length);
+  });
+
   it("should accept an API token in connectionParams and refuse a token without the read scope", async () => {
     const sdr = await signedIn(["crm", "sdr"]);
     const { secret } = await buildApiToken(api.db.dataSource, sdr.user, { scopes: ["read"] });

@@ -1,8 +1,11 @@
 import type { PubSub } from "type-graphql";
 import type { AccountEvent } from "./account-event";
 
-/** Called for every event of the bus; `remote`: another API process published it. */
-export type AccountEventListener = (event: AccountEvent, remote: boolean) => void;
+/**
+ * Called for every message of the bus: the events of one committed write (a CSV batch: many),
+ * in order; `remote`: another API process published it.
+ */
+export type AccountEventListener = (events: readonly AccountEvent[], remote: boolean) => void;
 
 /**
  * Where committed account changes go so that every API process can tell its subscribers.
@@ -14,7 +17,7 @@ export interface EventBus {
    * and never waits: the write has committed already, a bus outage only loses the notification.
    */
   publish(events: readonly AccountEvent[]): void;
-  /** Registers a listener for every event, local and remote; returns its removal. */
+  /** Registers a listener for every message, local and remote; returns its removal. */
   listen(listener: AccountEventListener): () => void;
   /** Resolves once published events reach this process (Redis: the channel is subscribed); tests wait for it. */
   ready(): Promise<void>;
@@ -25,13 +28,14 @@ export interface EventBus {
 
 /** A listener that throws must not keep the others (or the publishing write) from going on. */
 export function deliver(listeners: Iterable<AccountEventListener>, events: readonly AccountEvent[], remote: boolean, onError: (err: unknown) => void): void {
-  for (const event of events) {
-    for (const listener of listeners) {
-      try {
-        listener(event, remote);
-      } catch (err) {
-        onError(err);
-      }
+  if (events.length === 0) {
+    return;
+  }
+  for (const listener of listeners) {
+    try {
+      listener(events, remote);
+    } catch (err) {
+      onError(err);
     }
   }
 }
@@ -88,15 +92,16 @@ export function eventStream(bus: EventBus): AsyncIterableIterator<AccountEvent> 
     wake?.({ value: undefined, done: true });
     return { value: undefined, done: true };
   };
-  const stop = bus.listen((event) => {
+  const stop = bus.listen((events) => {
+    if (buffered.length + events.length > MAX_BUFFERED) {
+      finish();
+      return;
+    }
+    buffered.push(...events);
     if (waiting) {
       const wake = waiting;
       waiting = null;
-      wake({ value: event, done: false });
-    } else if (buffered.length >= MAX_BUFFERED) {
-      finish();
-    } else {
-      buffered.push(event);
+      wake({ value: buffered.shift()!, done: false });
     }
   });
   return {

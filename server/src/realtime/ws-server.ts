@@ -27,6 +27,8 @@ import { hashSecret } from "../modules/auth/auth.service";
 import type { RateLimits } from "../modules/auth/rate-limits";
 import { SESSION_COOKIE } from "../modules/auth/request-auth";
 import type { Viewer } from "../modules/auth/viewer";
+import type { AccountEvent } from "./account-event";
+import { EventReads } from "./event-reads";
 import { clientIpOf, foreignOrigin, sessionCookieOf, type TrustProxy } from "./ws-request";
 
 /** Close codes of a refused or ended socket (the contract of issue 11). */
@@ -89,7 +91,8 @@ const NO_COOKIES = (token: string | undefined): SessionCookies => ({ read: () =>
  * another host: cross-site WebSocket hijacking) or `connectionParams.authorization: "Bearer
  * <api token>"`; otherwise it is closed with 4401. Each subscribe counts against the IP (and
  * token) rate limit. Sockets whose session or token has ended are closed (4401) on the next
- * re-check. Each event executes with a fresh context of the subscriber (own loaders, fresh reads).
+ * re-check. Events execute with a fresh context of the subscriber, whose loaders are shared with the
+ * other subscribers of the same read profile for that event (event-reads.ts).
  */
 export function createRealtimeServer(deps: RealtimeDependencies): RealtimeServer {
   const { schema, dataSource, services, limits, logger } = deps;
@@ -100,7 +103,13 @@ export function createRealtimeServer(deps: RealtimeDependencies): RealtimeServer
   const viewerFor = (credential: Credential): Promise<Viewer | null> =>
     credential.kind === "token" ? services.auth.viewerForToken(credential.secret) : services.auth.viewerForSession(credential.token);
 
-  const contextFor = (connection: Connection): Context => {
+  const eventReads = new EventReads(dataSource, services);
+  // Before any subscription's listener (registered later): a message's events share their reads,
+  // primed at once when a subscriber who sees everything is connected.
+  const stopListening = services.bus.listen((events) => eventReads.arrived(events, [...connections.values()].some((c) => c.viewer.scope === "all")));
+
+  /** A subscriber's context: for a delivery of `event`, with the loaders its profile shares for it. */
+  const contextFor = (connection: Connection, event?: AccountEvent): Context => {
     const context = buildContext({
       requestId: randomUUID(),
       logger,
@@ -109,6 +118,8 @@ export function createRealtimeServer(deps: RealtimeDependencies): RealtimeServer
       dataSource,
       services,
       cookies: NO_COOKIES(connection.credential.kind === "session" ? connection.credential.token : undefined),
+      loaders: event ? eventReads.loadersFor(event, connection.viewer) : undefined,
+      eventReads,
     });
     // A re-check may load the viewer again (permissions changed): the stream's filter reads the current one.
     Object.defineProperty(context, "viewer", { get: () => connection.viewer, set: () => undefined, enumerable: true });
@@ -183,7 +194,7 @@ export function createRealtimeServer(deps: RealtimeDependencies): RealtimeServer
           return stream as ExecutionResult;
         }
         return deliverInBatches(stream, async (payloads) => {
-          const contextValue = contextFor(connection);
+          const contextValue = contextFor(connection, payloads[0] as AccountEvent);
           return Promise.all(payloads.map(async (payload) => execute({ ...args, rootValue: payload, contextValue })));
         });
       },
@@ -240,7 +251,8 @@ export function createRealtimeServer(deps: RealtimeDependencies): RealtimeServer
       // Idempotent: closeSockets() during a drain, then stop().
       closing ??= (async () => {
         clearInterval(timer);
-        for (const { server, onUpgrade } of attached.splice(0)) {
+        stopListening();
+      for (const { server, onUpgrade } of attached.splice(0)) {
           server.off("upgrade", onUpgrade);
         }
         connections.clear();
