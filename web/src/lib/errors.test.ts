@@ -38,6 +38,7 @@ describe("errorCodeOf", () => {
     [401, "UNAUTHENTICATED"],
     [403, "FORBIDDEN"],
     [429, "RATE_LIMITED"],
+    [503, "SERVICE_UNAVAILABLE"],
     [500, "INTERNAL_SERVER_ERROR"],
     [502, "INTERNAL_SERVER_ERROR"],
   ])("should map HTTP %i to %s when the response is not GraphQL", (status, code) => {

@@ -10,6 +10,7 @@ export const serverErrorCodes = [
   "CONFLICT",
   "INTEGRATION_FAILED",
   "RATE_LIMITED",
+  "SERVICE_UNAVAILABLE",
   "INTERNAL_SERVER_ERROR",
 ] as const;
 
@@ -37,6 +38,10 @@ export function codeForStatus(status: number): ClientErrorCode {
   }
   if (status === 429) {
     return "RATE_LIMITED";
+  }
+  if (status === 503) {
+    // The database went away mid-request, or an instance is shutting down: a retry soon succeeds.
+    return "SERVICE_UNAVAILABLE";
   }
   return "INTERNAL_SERVER_ERROR";
 }
