@@ -20,5 +20,6 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 4000
-# npm forwards SIGTERM to node, so the API drains on `docker stop` (compose also runs tini: init: true).
+# npm passes SIGTERM to its script, and the script `exec`s node (server/package.json), so the API drains
+# on `docker stop`; compose adds tini as PID 1 (init: true).
 CMD ["npm", "run", "start", "-w", "server"]

@@ -38,8 +38,8 @@ describe("the deployment (docker-compose.yml, deploy/nginx.conf, Dockerfile)", (
     const compose = parseCompose(read("docker-compose.yml"));
     const scripts = (JSON.parse(read("server/package.json")) as { scripts: Record<string, string> }).scripts;
     // main.int.test.ts spawns src/main.ts, worker-process.int.test.ts src/worker.ts: these scripts run their builds.
-    expect(scripts.start).toBe("node dist/main.js");
-    expect(scripts.worker).toBe("node dist/worker.js");
+    expect(scripts.start).toBe("exec node dist/main.js");
+    expect(scripts.worker).toBe("exec node dist/worker.js");
     expect(compose.services["api-1"]?.command).toEqual(["npm", "run", "start", "-w", "server"]);
     expect(compose.services["api-2"]?.command).toEqual(["npm", "run", "start", "-w", "server"]);
     expect(compose.services.worker?.command).toEqual(["npm", "run", "worker", "-w", "server"]);
@@ -59,7 +59,8 @@ describe("the deployment (docker-compose.yml, deploy/nginx.conf, Dockerfile)", (
     ["a location header that hides the upgrade", () => altered("nginx", "proxy_read_timeout 1h;", "proxy_read_timeout 1h;\n        proxy_set_header X-Extra 1;"), "WebSocket upgrade"],
     ["a body limit below the CSV upload limit", () => altered("nginx", "client_max_body_size 51m;", "client_max_body_size 10m;"), "client_max_body_size must fit"],
     ["a Dockerfile that starts something else", () => altered("dockerfile", /^CMD .*$/m, 'CMD ["node", "server/dist/main.js"]'), "Dockerfile: CMD"],
-    ["a start script that no longer runs the built main.ts", () => ({ ...realFiles(), scripts: { ...realFiles().scripts, start: "node dist/server.js" } }), "script start"],
+    ["a start script that no longer runs the built main.ts", () => ({ ...realFiles(), scripts: { ...realFiles().scripts, start: "exec node dist/server.js" } }), "script start"],
+    ["a worker script whose shell would swallow SIGTERM", () => ({ ...realFiles(), scripts: { ...realFiles().scripts, worker: "node dist/worker.js" } }), "script worker must be `exec node"],
   ];
 
   it.each(breakages)("should report %s", (_what, files, problem) => {

@@ -122,9 +122,12 @@ const MULTIPART_SLACK = 64 * 1024;
 /** `npm run <script> -w server`: the way the API and the worker are started everywhere. */
 const scriptCommand = (script: string) => `npm run ${script} -w server`;
 
-/** The source file a `node dist/x.js` script runs once built (tsconfig.build: src → dist); null if it is not one. */
+/**
+ * The source file an `exec node dist/x.js` script runs once built (tsconfig.build: src → dist); null
+ * if it is not one. `exec`: npm's SIGTERM must reach node, not the shell (npm-script-signals.int.test.ts).
+ */
 export function sourceOfScript(script: string | undefined): string | null {
-  const match = /^node (?:--[\w-]+(?:=\S+)? )*dist\/([\w./-]+)\.js$/.exec(script ?? "");
+  const match = /^exec node (?:--[\w-]+(?:=\S+)? )*dist\/([\w./-]+)\.js$/.exec(script ?? "");
   return match ? `server/src/${match[1]}.ts` : null;
 }
 
@@ -228,7 +231,7 @@ function commandProblems(files: DeploymentFiles, services: ComposeFile["services
   for (const script of ["start", "worker"]) {
     const source = sourceOfScript(files.scripts[script]);
     if (!source || !files.exists(source)) {
-      problems.push(`server/package.json script ${script} must be \`node dist/<file>.js\` built from a server/src file the tests spawn (is \`${files.scripts[script] ?? "missing"}\`)`);
+      problems.push(`server/package.json script ${script} must be \`exec node dist/<file>.js\` (SIGTERM reaches node) built from a server/src file the tests spawn (is \`${files.scripts[script] ?? "missing"}\`)`);
     }
   }
   const [first, ...others] = apis.map((name) => services[name]!);
