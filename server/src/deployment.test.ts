@@ -60,6 +60,7 @@ describe("the deployment (docker-compose.yml, deploy/nginx.conf, Dockerfile)", (
     ["a body limit below the CSV upload limit", () => altered("nginx", "client_max_body_size 51m;", "client_max_body_size 10m;"), "client_max_body_size must fit"],
     ["a Dockerfile that starts something else", () => altered("dockerfile", /^CMD .*$/m, 'CMD ["node", "server/dist/main.js"]'), "Dockerfile: CMD"],
     ["a start script that no longer runs the built main.ts", () => ({ ...realFiles(), scripts: { ...realFiles().scripts, start: "exec node dist/server.js" } }), "script start"],
+    ["an environment the API would refuse at boot", () => altered("compose", "TRUST_PROXY: loopback, uniquelocal", "TRUST_PROXY: the nginx container"), "its environment is not a valid configuration: Invalid configuration:\n  - TRUST_PROXY"],
     ["a worker script whose shell would swallow SIGTERM", () => ({ ...realFiles(), scripts: { ...realFiles().scripts, worker: "node dist/worker.js" } }), "script worker must be `exec node"],
   ];
 

@@ -1,4 +1,5 @@
 import { parseDocument } from "yaml";
+import { parseEnv } from "../src/config/env";
 
 /** One nginx directive: its name, its arguments and, for a block (`upstream x { … }`), its children. */
 export interface NginxDirective {
@@ -260,6 +261,13 @@ function commandProblems(files: DeploymentFiles, services: ComposeFile["services
       problems.push(`service ${name}: the healthcheck must read /healthz on port ${env.PORT ?? "4000"}`);
     }
   }
+  for (const name of [...apis, "worker"].filter((n) => services[n])) {
+    try {
+      parseEnv(Object.fromEntries(Object.entries(services[name]!.environment ?? {}).map(([key, value]) => [key, interpolated(value)])));
+    } catch (error) {
+      problems.push(`service ${name}: its environment is not a valid configuration: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   const workerHealth = /node (server\/dist\/[\w./-]+)\.js/.exec([services.worker?.healthcheck?.test ?? []].flat().join(" "))?.[1];
   if (workerHealth && !files.exists(`${workerHealth.replace("server/dist/", "server/src/")}.ts`)) {
     problems.push(`service worker: the healthcheck runs ${workerHealth}.js, which no server/src file builds`);
@@ -326,4 +334,11 @@ function nginxProblems(files: DeploymentFiles, services: ComposeFile["services"]
     problems.push(`service proxy: the healthcheck must read a location of deploy/nginx.conf (reads ${healthPath ?? "none"})`);
   }
   return problems;
+}
+
+/** A value as Compose would pass it: `${X:-default}` → default, `${X:?message}` (required) → a stand-in secret. */
+function interpolated(value: string): string {
+  return String(value).replace(/\$\{\w+(?:(:?-)([^}]*)|(:?\?)[^}]*)?\}/g, (_match, dash: string | undefined, fallback: string | undefined, required: string | undefined) =>
+    dash ? (fallback ?? "") : required ? "a-required-value-set-by-the-operator" : "",
+  );
 }

@@ -65,4 +65,20 @@ describe("parseEnv", () => {
       expect(() => parseEnv({ DATABASE_REPLICA_URLS: "mysql://ro@db-r1/crm" })).toThrow(/DATABASE_REPLICA_URLS[\s\S]*DATABASE_URL/);
     });
   });
+
+  describe("TRUST_PROXY and SHUTDOWN_TIMEOUT_MS", () => {
+    it("should trust loopback proxies only and drain for 25 s by default", () => {
+      expect(parseEnv({})).toMatchObject({ TRUST_PROXY: "loopback", SHUTDOWN_TIMEOUT_MS: 25_000 });
+    });
+
+    it("should read a hop count as a number, true/false as booleans, and keep names and CIDRs as Express's list", () => {
+      expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+      expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+      expect(parseEnv({ TRUST_PROXY: "loopback, uniquelocal, 10.0.0.0/8" }).TRUST_PROXY).toBe("loopback, uniquelocal, 10.0.0.0/8");
+    });
+
+    it("should refuse an entry that is neither a name nor an address, and a deadline under 100 ms, naming each", () => {
+      expect(() => parseEnv({ TRUST_PROXY: "loopback, the-proxy", SHUTDOWN_TIMEOUT_MS: "50" })).toThrow(/SHUTDOWN_TIMEOUT_MS: Too small[\s\S]*TRUST_PROXY: must be/);
+    });
+  });
 });
