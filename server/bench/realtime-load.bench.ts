@@ -299,7 +299,10 @@ export const realtimeLoadSuite: BenchSuite = {
       const loadAfter = loadavg()[0] ?? 0;
       const graceMs = await waitFor(() => tracker.pending() === 0, GRACE_MS);
       const summary = tracker.summary();
-      ctx.log(`load done: ${recorder.requestCount()} requests, ${summary.delivered}/${summary.expected} events delivered`);
+      ctx.log(
+        `load done: ${recorder.requestCount()} requests, ${summary.delivered}/${summary.expected} events delivered; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}` +
+          (cpuBefore === null || cpuAfter === null ? "" : `, API CPU ${((cpuAfter - cpuBefore) / 1000).toFixed(1)} s over ${seconds.toFixed(0)} s`),
+      );
       const facts: RunFacts = {
         shape,
         instances: apis.length,
