@@ -157,6 +157,9 @@ function notes(facts: RunFacts, recorder: LoadRecorder, summary: ReturnType<Deli
   return out;
 }
 
+/** A count in a label, with thousands separators like the values. */
+const count = (n: number): string => n.toLocaleString("en-US");
+
 function figures(recorder: LoadRecorder, summary: ReturnType<DeliveryTracker["summary"]>, seconds: number): Figure[] {
   const zero = (n: number) => ({ text: "0", met: n === 0 });
   const requestErrors = ACTION_KINDS.reduce((sum, kind) => sum + recorder.errorCount(kind), recorder.errorCount("probe"));
@@ -164,12 +167,12 @@ function figures(recorder: LoadRecorder, summary: ReturnType<DeliveryTracker["su
   const eventErrors = summary.missed + summary.duplicates + summary.outOfScope;
   const out: Figure[] = [
     { key: "realtime.errors", label: "errors in all: requests, sockets and events", value: requestErrors + socketErrors + eventErrors, unit: "count", target: zero(requestErrors + socketErrors + eventErrors) },
-    { key: "realtime.requests.errors", label: `requests with errors (of ${recorder.requestCount()})`, value: requestErrors, unit: "count", target: zero(requestErrors) },
+    { key: "realtime.requests.errors", label: `requests with errors (of ${count(recorder.requestCount())})`, value: requestErrors, unit: "count", target: zero(requestErrors) },
     { key: "realtime.sockets.errors", label: "subscription sockets closed, failed or completed early", value: socketErrors, unit: "count", target: zero(socketErrors) },
-    { key: "realtime.events.missed", label: `events expected and never received (of ${summary.expected})`, value: summary.missed, unit: "count", target: zero(summary.missed) },
+    { key: "realtime.events.missed", label: `events expected and never received (of ${count(summary.expected)})`, value: summary.missed, unit: "count", target: zero(summary.missed) },
     { key: "realtime.events.duplicates", label: "events received twice by a subscriber", value: summary.duplicates, unit: "count", target: zero(summary.duplicates) },
     { key: "realtime.events.outOfScope", label: "events about an account outside the subscriber's scope", value: summary.outOfScope, unit: "count", target: zero(summary.outOfScope) },
-    { key: "realtime.events.delivered", label: `events delivered (${summary.crossInstance} of them from a write on the other instance)`, value: summary.delivered, unit: "count" },
+    { key: "realtime.events.delivered", label: `events delivered (${count(summary.crossInstance)} of them from a write on the other instance)`, value: summary.delivered, unit: "count" },
     { key: "realtime.throughput", label: "requests answered per second, all users", value: round(recorder.requestCount() / seconds, 1), unit: "req/s" },
   ];
   // Baseline: what any request waited at the same moments (HTTP, token lookup, the shared cores' queue).
@@ -177,8 +180,8 @@ function figures(recorder: LoadRecorder, summary: ReturnType<DeliveryTracker["su
   for (const kind of ACTION_KINDS) {
     const s = spread(recorder.latencies.get(kind) ?? []);
     for (const p of ["p50", "p95", "p99"] as const) {
-      const baseline = { label: `{ __typename } ${p} during the load (${probe.count} probes)`, value: round(probe[p], 1), unit: "ms" as const };
-      out.push({ key: `realtime.${kind}.${p}`, label: `${kind} ${p} (${s.count} requests)`, value: round(s[p], 1), unit: "ms", baseline });
+      const baseline = { label: `{ __typename } ${p} during the load (${count(probe.count)} probes)`, value: round(probe[p], 1), unit: "ms" as const };
+      out.push({ key: `realtime.${kind}.${p}`, label: `${kind} ${p} (${count(s.count)} requests)`, value: round(s[p], 1), unit: "ms", baseline });
     }
   }
   for (const [kind, name] of [
@@ -187,19 +190,19 @@ function figures(recorder: LoadRecorder, summary: ReturnType<DeliveryTracker["su
   ] as const) {
     const s = spread(summary.latencies[kind]);
     for (const p of ["p50", "p95", "p99"] as const) {
-      out.push({ key: `realtime.delivery.${name}.${p}`, label: `${kind} delivered to a subscriber who must see it, ${p} (${s.count} deliveries)`, value: round(s[p], 1), unit: "ms" });
+      out.push({ key: `realtime.delivery.${name}.${p}`, label: `${kind} delivered to a subscriber who must see it, ${p} (${count(s.count)} deliveries)`, value: round(s[p], 1), unit: "ms" });
     }
   }
   // Who waits: the mover's own board, or the managers' (each receives every move of the floor).
   const mover = spread(summary.byGroup.MOVED.sdr ?? []);
   const managers = spread(summary.byGroup.MOVED.manager ?? []);
   for (const p of ["p50", "p95"] as const) {
-    out.push({ key: `realtime.delivery.move.sdr.${p}`, label: `MOVED delivered to the mover, ${p} (${mover.count} deliveries)`, value: round(mover[p], 1), unit: "ms" });
+    out.push({ key: `realtime.delivery.move.sdr.${p}`, label: `MOVED delivered to the mover, ${p} (${count(mover.count)} deliveries)`, value: round(mover[p], 1), unit: "ms" });
   }
   for (const p of ["p50", "p95"] as const) {
     out.push({
       key: `realtime.delivery.move.manager.${p}`,
-      label: `MOVED delivered to the managers, ${p} (${managers.count} deliveries)`,
+      label: `MOVED delivered to the managers, ${p} (${count(managers.count)} deliveries)`,
       value: round(managers[p], 1),
       unit: "ms",
       baseline: { label: `to the mover, ${p}`, value: round(mover[p], 1), unit: "ms" },
@@ -300,7 +303,7 @@ export const realtimeLoadSuite: BenchSuite = {
       const graceMs = await waitFor(() => tracker.pending() === 0, GRACE_MS);
       const summary = tracker.summary();
       ctx.log(
-        `load done: ${recorder.requestCount()} requests, ${summary.delivered}/${summary.expected} events delivered; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}` +
+        `load done: ${count(recorder.requestCount())} requests, ${summary.delivered}/${count(summary.expected)} events delivered; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}` +
           (cpuBefore === null || cpuAfter === null ? "" : `, API CPU ${((cpuAfter - cpuBefore) / 1000).toFixed(1)} s over ${seconds.toFixed(0)} s`),
       );
       const facts: RunFacts = {
