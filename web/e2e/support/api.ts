@@ -11,10 +11,14 @@ interface GraphQLBody<T> {
  * screen (e.g. which accounts an SDR owns, read as the manager).
  */
 export class E2eApi {
-  private constructor(private readonly cookie: string) {}
+  private constructor(
+    private readonly cookie: string,
+    private readonly baseUrl: string,
+  ) {}
 
-  static async as(user: DemoUser): Promise<E2eApi> {
-    const response = await fetch(`${readStack().baseUrl}/graphql`, {
+  /** Signs in as `user` on the run's API, or on another API process (`baseUrl`, e.g. one of the realtime test's two). */
+  static async as(user: DemoUser, baseUrl = readStack().baseUrl): Promise<E2eApi> {
+    const response = await fetch(`${baseUrl}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", connection: "close" },
       body: JSON.stringify({
@@ -26,12 +30,12 @@ export class E2eApi {
     if (!response.ok || !cookie) {
       throw new Error(`API sign-in as ${user} failed: HTTP ${response.status} ${await response.text()}`);
     }
-    return new E2eApi(cookie);
+    return new E2eApi(cookie, baseUrl);
   }
 
   /** Runs an operation and returns its data; any GraphQL error fails the test with its code. */
   async gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const response = await fetch(`${readStack().baseUrl}/graphql`, {
+    const response = await fetch(`${this.baseUrl}/graphql`, {
       method: "POST",
       // A fresh connection per call: between a suite's calls the browser works for longer than the
       // API's 5 s keep-alive, and a reused socket the server is closing fails as "other side closed".

@@ -31,7 +31,7 @@ export default async function globalSetup(): Promise<void> {
   try {
     const browserServer = await launchBrowserServer(overrides.chromiumPath);
     setRunningStack({ api, browserServer, workDir, respondio });
-    publishStack({ baseUrl: api.baseUrl, wsEndpoint: browserServer.wsEndpoint(), artifactsDir });
+    publishStack({ baseUrl: api.baseUrl, wsEndpoint: browserServer.wsEndpoint(), artifactsDir, webDist });
   } catch (error) {
     api.process.kill("SIGTERM");
     await respondio.close();

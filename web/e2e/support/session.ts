@@ -36,13 +36,15 @@ export async function disconnectBrowser(): Promise<void> {
 export interface PageOptions {
   /** Browser language; decides the app's locale (default en-US → English). */
   readonly locale?: string;
+  /** Another API process serving the app (default: the run's API). */
+  readonly baseUrl?: string;
 }
 
 /** A fresh browser context (own cookies and storage) with a page on the app. */
 export async function newAppPage(options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
   const browser = await sharedBrowser();
   const context = await browser.newContext({
-    baseURL: readStack().baseUrl,
+    baseURL: options.baseUrl ?? readStack().baseUrl,
     locale: options.locale ?? "en-US",
     viewport: { width: 1400, height: 900 },
   });
@@ -78,7 +80,7 @@ export async function asUser(user: DemoUser, body: (page: Page) => Promise<void>
     await body(page);
   } catch (error) {
     const name = `${expect.getState().currentTestName ?? "test"}`.replace(/[^\w-]+/g, "_").slice(0, 120);
-    await page.screenshot({ path: join(readStack().artifactsDir, `${name}.png`), fullPage: true }).catch(() => undefined);
+    await page.screenshot({ path: join(readStack().artifactsDir, `${name}-${user}.png`), fullPage: true }).catch(() => undefined);
     throw error;
   } finally {
     await context.close();

@@ -56,7 +56,15 @@ export interface RunningApi {
  * The real API process (server/src/main.ts through swc) on a free port: it migrates the given
  * database, seeds catalogs and the demo data, and serves the built web app from `webDist`.
  */
-export async function startApi(options: { databaseUrl: string; webDist: string; logFile: string; serverDir?: string; respondio?: { url: string; token: string } }): Promise<RunningApi> {
+export async function startApi(options: {
+  databaseUrl: string;
+  webDist: string;
+  logFile: string;
+  serverDir?: string;
+  respondio?: { url: string; token: string };
+  /** More environment for the process (e.g. REDIS_URL for several instances sharing sessions and events). */
+  env?: Readonly<Record<string, string>>;
+}): Promise<RunningApi> {
   const log = createWriteStream(options.logFile);
   const child = spawn(process.execPath, ["-r", "@swc-node/register", "src/main.ts"], {
     cwd: options.serverDir ?? defaultServerDir,
@@ -74,6 +82,7 @@ export async function startApi(options: { databaseUrl: string; webDist: string; 
       LOG_LEVEL: "warn",
       // The lead sync runs against a local fake Respond.io (see fakeRespondio.ts), never the real one.
       ...(options.respondio ? { RESPONDIO_API_URL: options.respondio.url, RESPONDIO_API_TOKEN: options.respondio.token } : {}),
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
