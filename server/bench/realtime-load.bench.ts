@@ -303,7 +303,7 @@ export const realtimeLoadSuite: BenchSuite = {
       const graceMs = await waitFor(() => tracker.pending() === 0, GRACE_MS);
       const summary = tracker.summary();
       ctx.log(
-        `load done: ${count(recorder.requestCount())} requests, ${summary.delivered}/${count(summary.expected)} events delivered; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}` +
+        `load done: ${count(recorder.requestCount())} requests, ${count(summary.delivered)}/${count(summary.expected)} events delivered; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}` +
           (cpuBefore === null || cpuAfter === null ? "" : `, API CPU ${((cpuAfter - cpuBefore) / 1000).toFixed(1)} s over ${seconds.toFixed(0)} s`),
       );
       const facts: RunFacts = {
