@@ -8,6 +8,7 @@ import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { fromGlobalId, toGlobalId } from "../src/graphql/global-id";
 import { responseProblem } from "./load-driver";
+import { addedNoteId, checkAccountsPage, checkBoard, checkMove, checkPanel, type AnswerCheck } from "./realtime-answers";
 import type { DeliveryTracker } from "./realtime-delivery";
 import type { ActionKind, ScriptStep } from "./realtime-mix";
 import type { LoadAccount, LoadLogin } from "./realtime-users";
@@ -88,7 +89,6 @@ export interface UserWiring {
   recorder: LoadRecorder;
 }
 
-type Check = (data: Record<string, unknown>) => string | null;
 
 export class SimulatedUser {
   private client: Client | null = null;
@@ -175,17 +175,19 @@ export class SimulatedUser {
   async act(action: ActionKind, measured = true): Promise<void> {
     const { documents, tracker } = this.wiring;
     const index = this.login.user.index;
+    const scope = this.login.scope;
+    const inScope = (accountId: number) => scope === null || scope.has(accountId);
     if (action === "board") {
-      await this.send(action, documents.board, "Board", { first: BOARD_FIRST }, (data) => ((data.board as { columns?: unknown[] } | null)?.columns?.length ? null : "board without columns"));
+      await this.send(action, documents.board, "Board", { first: BOARD_FIRST }, checkBoard(BOARD_FIRST, inScope));
       return;
     }
     if (action === "accounts") {
-      await this.send(action, documents.accounts, "Accounts", { first: ACCOUNTS_FIRST }, (data) => (Array.isArray((data.accounts as { edges?: unknown } | null)?.edges) ? null : "accounts without edges"));
+      await this.send(action, documents.accounts, "Accounts", { first: ACCOUNTS_FIRST }, checkAccountsPage(ACCOUNTS_FIRST, inScope));
       return;
     }
     if (action === "panel") {
       const id = toGlobalId("Account", this.wiring.pickAccount());
-      await this.send(action, documents.panel, "AccountPanel", { id }, (data) => ((data.account as { id?: string } | null)?.id === id ? null : `account panel answered another account than ${id}`));
+      await this.send(action, documents.panel, "AccountPanel", { id }, checkPanel(id));
       return;
     }
     const move = action === "move" ? this.wiring.nextMove() : null;
@@ -193,16 +195,7 @@ export class SimulatedUser {
       const { account, toStatusId } = move;
       const input = { accountId: toGlobalId("Account", account.id), followUpStatusId: toStatusId, version: account.version };
       const sentAt = performance.now();
-      const ok = await this.send(action, documents.move, "KanbanMoveAccount", { input }, (data) => {
-        const moved = data.moveAccount as { id: string; version: number; followUpStatus: { id: number } } | null;
-        if (moved?.id !== input.accountId) {
-          return "moveAccount answered another account";
-        }
-        if (moved.followUpStatus.id !== toStatusId) {
-          return `status ${moved.followUpStatus.id}, expected ${toStatusId}`;
-        }
-        return moved.version === account.version + 1 ? null : `version ${moved.version}, expected ${account.version + 1}`;
-      });
+      const ok = await this.send(action, documents.move, "KanbanMoveAccount", { input }, checkMove(input.accountId, toStatusId, account.version));
       if (ok) {
         account.version += 1;
         account.statusId = toStatusId;
@@ -221,7 +214,7 @@ export class SimulatedUser {
       "AddNote",
       { input: { accountId: toGlobalId("Account", accountId), comment: `Llamada de seguimiento (carga ${index}.${this.notes})` } },
       (data) => {
-        noteId = (data.addNote as { id?: string } | null)?.id ?? null;
+        noteId = addedNoteId(data);
         return noteId ? null : "addNote without an id";
       },
     );
@@ -237,7 +230,7 @@ export class SimulatedUser {
     await Promise.resolve(this.client?.dispose()).catch(() => undefined);
   }
 
-  private async send(kind: ActionKind, document: string, operationName: string, variables: Record<string, unknown>, check: Check): Promise<boolean> {
+  private async send(kind: ActionKind, document: string, operationName: string, variables: Record<string, unknown>, check: AnswerCheck): Promise<boolean> {
     const sent = performance.now();
     let problem: string | null;
     try {
