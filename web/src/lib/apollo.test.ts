@@ -1,6 +1,12 @@
 import { gql } from "@apollo/client";
 
-import { createApolloCache } from "./apollo";
+import { createApolloCache, createApolloClient } from "./apollo";
+
+// The subscriptions' socket client, as a fake: these tests look at what the Apollo client asks of it.
+const mockTerminate = jest.fn();
+jest.mock("graphql-ws", () => ({
+  createClient: () => ({ terminate: mockTerminate, dispose: jest.fn(), on: jest.fn(() => () => undefined), subscribe: jest.fn(() => () => undefined) }),
+}));
 
 const listFields = gql`
   fragment ListFields on Prospect {
@@ -60,5 +66,14 @@ describe("createApolloCache", () => {
       followUpData: { annotations: "Buen Fin" },
       phone: { e164: "+525512345678" },
     });
+  });
+});
+
+describe("createApolloClient", () => {
+  it("should close the subscriptions' socket when the store is cleared (logout), so the next user's subscriptions open their own", async () => {
+    const client = createApolloClient({ uri: "/graphql" });
+    expect(mockTerminate).not.toHaveBeenCalled();
+    await client.clearStore();
+    expect(mockTerminate).toHaveBeenCalledTimes(1);
   });
 });

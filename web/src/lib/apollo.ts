@@ -77,20 +77,24 @@ function refetchActive(client: ApolloClient | undefined): void {
  * The browser's Apollo client: queries and mutations over HTTP with the session cookie,
  * subscriptions over a WebSocket on the same path (the cookie goes with its upgrade). When the
  * socket comes back after a drop (an API restart), every query on screen is read again: the
- * changes published meanwhile were not delivered to it.
+ * changes published meanwhile were not delivered to it. Clearing the store (logout) also closes
+ * the socket: it was opened with the previous user's cookie, and the next user's subscription
+ * must not ride on it (a lazy socket lingers for a few seconds after its last subscription).
  */
 export function createApolloClient(options: CreateApolloClientOptions): ApolloClient {
   let client: ApolloClient | undefined;
+  const realtime = options.link ? null : createRealtimeLink({ uri: options.uri, onReconnected: () => refetchActive(client) });
   const transport =
     options.link ??
     ApolloLink.split(
       ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
-      createRealtimeLink({ uri: options.uri, onReconnected: () => refetchActive(client) }),
+      realtime ?? ApolloLink.empty(),
       new HttpLink({ uri: options.uri, credentials: "include" }),
     );
   client = new ApolloClient({
     link: ApolloLink.from([sessionExpiredLink, transport]),
     cache: createApolloCache(),
   });
+  client.onClearStore(async () => realtime?.client.terminate());
   return client;
 }
