@@ -10,12 +10,10 @@ import { fromGlobalId, toGlobalId } from "../src/graphql/global-id";
 import { responseProblem } from "./load-driver";
 import { addedNoteId, checkAccountsPage, checkBoard, checkMove, checkPanel, type AnswerCheck } from "./realtime-answers";
 import type { DeliveryTracker } from "./realtime-delivery";
-import type { ActionKind, ScriptStep } from "./realtime-mix";
+import { ACCOUNTS_FIRST, BOARD_FIRST, type ActionKind, type ScriptStep } from "./realtime-mix";
+import type { LoadRecorder } from "./realtime-report";
 import type { LoadAccount, LoadLogin } from "./realtime-users";
 
-/** Cards per column and accounts per page, as the web asks. */
-export const BOARD_FIRST = 20;
-export const ACCOUNTS_FIRST = 100;
 
 /**
  * What a subscriber selects when the web has no subscription document yet: the kind and ids the
@@ -40,39 +38,6 @@ export interface LoadDocuments {
   note: string;
   /** The subscription operation AccountChanged: the web's, or BENCH_ACCOUNT_CHANGED. */
   subscription: string;
-}
-
-/** What the recorder counts: the users' actions, their sockets, and the `{ __typename }` probe beside them. */
-export type RecordedKind = ActionKind | "socket" | "probe";
-
-/** Latencies and errors of every user, by action. */
-export class LoadRecorder {
-  readonly latencies = new Map<ActionKind | "probe", number[]>();
-  readonly errors = new Map<RecordedKind, number>();
-  readonly firstErrors: string[] = [];
-
-  request(kind: ActionKind | "probe", ms: number, problem: string | null): void {
-    this.latencies.set(kind, [...(this.latencies.get(kind) ?? []), ms]);
-    if (problem !== null) {
-      this.error(kind, problem);
-    }
-  }
-
-  error(kind: RecordedKind, problem: string): void {
-    this.errors.set(kind, (this.errors.get(kind) ?? 0) + 1);
-    if (this.firstErrors.length < 5) {
-      this.firstErrors.push(`${kind}: ${problem}`);
-    }
-  }
-
-  errorCount(kind?: RecordedKind): number {
-    return kind ? (this.errors.get(kind) ?? 0) : [...this.errors.values()].reduce((a, b) => a + b, 0);
-  }
-
-  /** The users' requests (the probe's left out). */
-  requestCount(): number {
-    return [...this.latencies].reduce((sum, [kind, list]) => (kind === "probe" ? sum : sum + list.length), 0);
-  }
 }
 
 /** What a user needs besides their login: where to send, what, and who else must see their writes. */

@@ -5,6 +5,10 @@
  */
 import { Prng } from "../src/db/seed/prng";
 
+/** Cards per column and accounts per page, as the web asks. */
+export const BOARD_FIRST = 20;
+export const ACCOUNTS_FIRST = 100;
+
 export type LoadRole = "sdr" | "manager";
 export type ActionKind = "board" | "accounts" | "panel" | "move" | "note";
 export const ACTION_KINDS: readonly ActionKind[] = ["board", "accounts", "panel", "move", "note"];
