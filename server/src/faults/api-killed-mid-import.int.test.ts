@@ -13,6 +13,7 @@ import { OutboxEntity } from "../jobs/outbox.entity";
 import { JOBS } from "../jobs/queues";
 import { AccountEntity } from "../modules/accounts/account.entity";
 import type { UserEntity } from "../modules/auth/user.entity";
+import { COMMIT_BATCH } from "../modules/imports/import-commit";
 import { ImportEntity, ImportRowEntity } from "../modules/imports/import.entities";
 
 const runs = faultSuiteRuns("API killed during a CSV commit fault suite");
@@ -94,7 +95,7 @@ const COMMIT = `mutation($input: CommitImportInput!) { commitImport(input: $inpu
     const atKill = await counts(importId);
     expect(atKill.rows).toBeGreaterThan(0);
     expect(atKill.rows).toBeLessThan(ROWS);
-    expect(atKill.rows % 1000).toBe(0); // whole batches
+    expect(atKill.rows % COMMIT_BATCH).toBe(0); // whole batches
     expect(atKill).toEqual({ rows: atKill.rows, accounts: atKill.rows, jobs: atKill.rows });
     const left = await importRow(importId);
     expect([left.status, left.createdRows, left.leaseOwner]).toEqual(["committing", atKill.rows, expect.any(String)]);
