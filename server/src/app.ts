@@ -78,7 +78,7 @@ export async function createApp({ config, dataSource, logger, sessionRecheckMs }
   const bus = createEventBus(config, logger);
   // Another instance's write changes board totals too: reads started before it must not be shared after it.
   bus.listen((_events, remote) => remote && noteRemoteAccountWrite(dataSource));
-  const schema = await buildCrmSchema({ pubSub: eventBusPubSub(bus) });
+  const schema = await buildCrmSchema({ pubSub: eventBusPubSub(bus, () => logger.warn("a subscriber fell too far behind; its subscription was completed (the client must resubscribe and reload)")) });
   // Rate limits live in Redis when configured, so every API process shares the budget.
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
   redis?.on("error", (err) => logger.warn({ err }, "redis error (rate limits fall back to memory)"));

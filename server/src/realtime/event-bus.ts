@@ -77,9 +77,10 @@ const MAX_BUFFERED = 10_000;
 
 /**
  * The bus as an async iterator of events for one subscriber; ends when the subscriber returns
- * (graphql-ws calls return() when the client completes or the socket closes).
+ * (graphql-ws calls return() when the client completes or the socket closes), or when it falls
+ * MAX_BUFFERED events behind (`onOverflow` is told; the client sees the subscription complete).
  */
-export function eventStream(bus: EventBus): AsyncIterableIterator<AccountEvent> {
+export function eventStream(bus: EventBus, onOverflow: () => void = () => undefined): AsyncIterableIterator<AccountEvent> {
   const buffered: AccountEvent[] = [];
   let waiting: ((result: IteratorResult<AccountEvent>) => void) | null = null;
   let done = false;
@@ -95,6 +96,7 @@ export function eventStream(bus: EventBus): AsyncIterableIterator<AccountEvent> 
   const stop = bus.listen((events) => {
     if (buffered.length + events.length > MAX_BUFFERED) {
       finish();
+      onOverflow();
       return;
     }
     buffered.push(...events);
@@ -128,10 +130,10 @@ export function eventStream(bus: EventBus): AsyncIterableIterator<AccountEvent> 
 export const ACCOUNT_CHANGED = "ACCOUNT_CHANGED";
 
 /** type-graphql's PubSub over the bus (buildSchema `pubSub`): subscribers of ACCOUNT_CHANGED get every event. */
-export function eventBusPubSub(bus: EventBus): PubSub {
+export function eventBusPubSub(bus: EventBus, onOverflow?: () => void): PubSub {
   return {
     publish: (_topic, ...events) => bus.publish(events as AccountEvent[]),
-    subscribe: () => eventStream(bus),
+    subscribe: () => eventStream(bus, onOverflow),
   };
 }
 
