@@ -1,4 +1,4 @@
-import { maxRetryDelayMs, retryDelayMs, shouldRetrySocket, webSocketUrlOf } from "./realtimeLink";
+import { isRefusedSocketError, maxRetryDelayMs, retryDelayMs, shouldRetrySocket, webSocketUrlOf } from "./realtimeLink";
 
 describe("webSocketUrlOf", () => {
   it.each([
@@ -27,5 +27,15 @@ describe("shouldRetrySocket", () => {
     expect(shouldRetrySocket(new Event("error"))).toBe(true);
     expect(shouldRetrySocket({ code: 4401, reason: "Unauthorized" })).toBe(false);
     expect(shouldRetrySocket({ code: 4403, reason: "Forbidden" })).toBe(false);
+  });
+});
+
+describe("isRefusedSocketError", () => {
+  it("should recognise a subscription ended by a refused session, and nothing else", () => {
+    expect(isRefusedSocketError(new Error("Socket closed with event 4401 Session ended"))).toBe(true);
+    expect(isRefusedSocketError(new Error("Socket closed with event 4403 Forbidden: the Origin is not this site"))).toBe(true);
+    expect(isRefusedSocketError(new Error("Socket closed with event 4500 Internal"))).toBe(false);
+    expect(isRefusedSocketError(new Error("Socket closed"))).toBe(false);
+    expect(isRefusedSocketError({ code: 4401 })).toBe(false);
   });
 });

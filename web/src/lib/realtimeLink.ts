@@ -35,6 +35,16 @@ export function shouldRetrySocket(errorOrCloseEvent: unknown): boolean {
   return !(typeof code === "number" && refusedCloseCodes.has(code));
 }
 
+/**
+ * Whether a subscription's error is the server refusing the socket's session (GraphQLWsLink words a
+ * close as "Socket closed with event <code> …"): subscribing again cannot help until the user
+ * signs in again.
+ */
+export function isRefusedSocketError(error: unknown): boolean {
+  const code = /Socket closed with event (\d+)/.exec(error instanceof Error ? error.message : "")?.[1];
+  return code !== undefined && refusedCloseCodes.has(Number(code));
+}
+
 export interface RealtimeLinkOptions {
   /** The GraphQL endpoint (`config.graphqlUrl`); the socket opens on the same path. */
   readonly uri: string;

@@ -18,16 +18,18 @@ const textiles = buildChangedAccount(1, "Textiles Yucateca", 1000, statuses.nuev
 const calzado = buildChangedAccount(3, "Calzado Nogal", 250, statuses.sinContactar);
 const board = buildBoard([buildColumn(statuses.nuevo, [textiles]), buildColumn(statuses.sinContactar, [calzado]), buildColumn(statuses.ganado, [])]);
 
-/** The subscription's transport: the test pushes events; `subscriptions` counts who listens. */
+/** The subscription's transport: the test pushes events (or fails the subscription); `subscriptions` counts who listens. */
 function liveLink() {
-  const events = new Subject<FetchResult>();
+  let events = new Subject<FetchResult>();
   const state = { subscriptions: 0 };
   const link = new ApolloLink(() => {
     state.subscriptions += 1;
+    events = new Subject<FetchResult>();
     return events.asObservable();
   });
   const push = (change: AccountChange) => act(() => events.next({ data: { accountChanged: change } }));
-  return { link, push, state };
+  const fail = (error: Error) => act(() => events.error(error));
+  return { link, push, fail, state };
 }
 
 /** The board under the hook, as the CRM page mounts them. */
@@ -107,5 +109,17 @@ describe("useAccountChanges", () => {
     await waitFor(() => expect(counts.board).toBe(2));
     await screen.findByRole("region", { name: /^Nuevo lead:/ });
     expect(counts.board).toBe(2);
+  });
+
+  it("should subscribe again after the server fails the subscription, and apply the events that follow", async () => {
+    const { live } = renderLive();
+    await within(await screen.findByRole("region", { name: /^Nuevo lead:/ })).findByRole("button", { name: /Textiles Yucateca/ });
+    await waitFor(() => expect(live.state.subscriptions).toBe(1));
+
+    live.fail(new Error("Socket closed with event 4500 Internal server error"));
+    // After a short, growing wait (0.5–1 s the first time).
+    await waitFor(() => expect(live.state.subscriptions).toBe(2));
+    live.push(buildChange("MOVED", withStatus(textiles, statuses.ganado)));
+    await within(column("Ganado")).findByRole("button", { name: /Textiles Yucateca/ });
   });
 });

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 
 import { AccountChangedDocument } from "../../../__generated__/graphql";
 import { errorCodeOf } from "../../../lib/errors";
-import { retryDelayMs } from "../../../lib/realtimeLink";
+import { isRefusedSocketError, retryDelayMs } from "../../../lib/realtimeLink";
 import { useMe } from "../../auth/useMe";
 import { applyAccountChange, applyCreatedAccounts, type AccountChange } from "./accountChangeCache";
 import { createChangeBatcher } from "./changeBatcher";
@@ -47,8 +47,9 @@ export function useAccountChanges(): ChangedCards {
       }
     },
     onError: (error) => {
-      // A refused session is the login page's business (the next query sends the user there).
-      if (errorCodeOf(error) === "UNAUTHENTICATED") {
+      // A refused session is the login page's business (the next query sends the user there);
+      // anything else (the server failed the subscription) is tried again, less and less often.
+      if (errorCodeOf(error) === "UNAUTHENTICATED" || isRefusedSocketError(error)) {
         return;
       }
       failures.current += 1;
