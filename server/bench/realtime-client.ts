@@ -15,20 +15,6 @@ import type { LoadRecorder } from "./realtime-report";
 import type { LoadAccount, LoadLogin } from "./realtime-users";
 
 
-/**
- * What a subscriber selects when the web has no subscription document yet: the kind and ids the
- * bench matches and a card's status and version (lighter than the web's, which refreshes every
- * field its card, row and panel show).
- */
-export const BENCH_ACCOUNT_CHANGED = `subscription AccountChanged {
-  accountChanged {
-    kind accountId leftScope occurredAt
-    fromStatus { id } toStatus { id }
-    note { id }
-    account { id version followUpStatus { id } }
-  }
-}`;
-
 /** The web's operations the users send, each with its fragments (webOperation). */
 export interface LoadDocuments {
   board: string;
@@ -36,7 +22,7 @@ export interface LoadDocuments {
   panel: string;
   move: string;
   note: string;
-  /** The subscription operation AccountChanged: the web's, or BENCH_ACCOUNT_CHANGED. */
+  /** The web's subscription operation AccountChanged (features/crm/realtime). */
   subscription: string;
 }
 

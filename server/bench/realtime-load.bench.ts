@@ -14,7 +14,7 @@ import type { BenchContext, BenchSuite, SuiteResult } from "./bench-suite";
 import { planMoves } from "./board-load.bench";
 import { processCpuMs } from "./graphql-vs-raw.bench";
 import { responseProblem } from "./load-driver";
-import { BENCH_ACCOUNT_CHANGED, SimulatedUser, type LoadDocuments } from "./realtime-client";
+import { SimulatedUser, type LoadDocuments } from "./realtime-client";
 import { DeliveryTracker } from "./realtime-delivery";
 import { ACTION_KINDS, accountPicker, loadShape, planUsers, userScript } from "./realtime-mix";
 import { count, GRACE_MS, LoadRecorder, PROBE_EVERY_MS, realtimeFigures, realtimeNotes, WARM_UP_MS, type RunFacts } from "./realtime-report";
@@ -47,19 +47,6 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<num
     await new Promise((done) => setTimeout(done, 100));
   }
   return performance.now() - started;
-}
-
-/** Whether the web has the operation (the web's subscription document may not exist yet). */
-function hasWebOperation(root: string, name: string): boolean {
-  try {
-    webOperation(root, name);
-    return true;
-  } catch (error) {
-    if (error instanceof Error && error.message.startsWith(`no operation ${name}`)) {
-      return false;
-    }
-    throw error;
-  }
 }
 
 /** The board's columns (as the manager sees them): the statuses moves go between. */
@@ -108,14 +95,13 @@ export const realtimeLoadSuite: BenchSuite = {
         ctx.log("Redis does not answer on 127.0.0.1:6379: one API instance with the in-memory bus");
       }
       const apis = [ctx.api.url, ...(second ? [second.url] : [])];
-      const webSubscription = hasWebOperation(ctx.root, "AccountChanged");
       const documents: LoadDocuments = {
         board: webOperation(ctx.root, "Board"),
         accounts: webOperation(ctx.root, "Accounts"),
         panel: webOperation(ctx.root, "AccountPanel"),
         move: webOperation(ctx.root, "KanbanMoveAccount"),
         note: webOperation(ctx.root, "AddNote"),
-        subscription: webSubscription ? webOperation(ctx.root, "AccountChanged") : BENCH_ACCOUNT_CHANGED,
+        subscription: webOperation(ctx.root, "AccountChanged"),
       };
       const statusIds = await boardStatuses(ctx, documents.board);
       const plan = planUsers(shape, apis.length);
@@ -197,7 +183,6 @@ export const realtimeLoadSuite: BenchSuite = {
         cores: cpus().length,
         load: [loadBefore, loadAfter],
         apiCpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
-        webSubscription,
       };
       return { figures: realtimeFigures(recorder, summary, seconds), notes: realtimeNotes(facts, recorder, summary) };
     } finally {

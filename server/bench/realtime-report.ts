@@ -67,8 +67,6 @@ export interface RunFacts {
   load: [number, number];
   /** CPU time of the API processes during the load, in ms (null where /proc is missing). */
   apiCpuMs: number | null;
-  /** Whether the subscribers sent the web's AccountChanged document (else the bench's lighter one). */
-  webSubscription: boolean;
 }
 
 /** The section's paragraphs: the load, what counts as an error, the machine, the first problems. */
@@ -82,11 +80,8 @@ export function realtimeNotes(facts: RunFacts, recorder: LoadRecorder, summary: 
         : `ONE API process with the in-memory bus: ${facts.redis ? "a second instance was not started" : "Redis did not answer on 127.0.0.1:6379, so the two-instance deployment could not run"}. `) +
       `Each person has a bench login of their own (created once, reused: carga-sdr-NNN / carga-gerente-NNN@example.com) and a fresh API token; ` +
       `each SDR owns ${shape.accountsPerSdr} live prospects (handed over from the volume set: created by and assigned to them), a manager sees every account. ` +
-      `Each opens a graphql-ws subscription to accountChanged on their instance (Bearer token in connectionParams) with ` +
-      (facts.webSubscription
-        ? "the web's AccountChanged document (the account with every field its card, list row and side panel show, and the note), so each delivery resolves what the web's does, "
-        : "the bench's own selection (kind, ids, the card's status and version): the web has no AccountChanged document in this tree, and its selection would cost more per delivery, ") +
-      `then works: a think time drawn evenly from ${shape.thinkMs.min / 1000}–${shape.thinkMs.max / 1000} s, ` +
+      `Each opens a graphql-ws subscription to accountChanged on their instance (Bearer token in connectionParams) with the web's AccountChanged document ` +
+      `(the account with every field its card, list row and side panel show, and the note), so each delivery resolves what the web's does, then works: a think time drawn evenly from ${shape.thinkMs.min / 1000}–${shape.thinkMs.max / 1000} s, ` +
       `then one action awaited, drawn by weight (${describeMix()}). The actions are the web's own documents: Board (Kanban.graphql, ${BOARD_FIRST} cards per column), Accounts (a page of ${ACCOUNTS_FIRST}), AccountPanel, ` +
       `KanbanMoveAccount (one of the SDR's accounts, each moved at most once a run, to another column, with its version) and AddNote (an SDR on their own accounts, a manager on an SDR's). ` +
       `Before the clock starts every person loads the board and writes one note, and then waits (at most ${WARM_UP_MS / 1000} s; ${(facts.warmUpMs / 1000).toFixed(1)} s this time) until every subscriber received the notes it must see: the warm-up's misses count, its times do not.`,
