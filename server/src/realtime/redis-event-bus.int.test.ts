@@ -42,6 +42,8 @@ const MOVE = `mutation($input: MoveAccountInput!) { moveAccount(input: $input) {
     await redis.start();
     first = await startTestApi("sqlite", { REDIS_URL: redis.url });
     second = await startTestApi("sqlite", { REDIS_URL: redis.url }, { database: first.db });
+    // Both listen on the channel before anything is published (startTestApi does not wait: a suite may start Redis later).
+    await Promise.all([first.crm.bus.ready(), second.crm.bus.ready()]);
     managerUser = await buildUser(first.db.dataSource, ["crm", "crm-manager"]);
     onFirst = await first.as(managerUser);
     onSecond = await second.as(managerUser);
