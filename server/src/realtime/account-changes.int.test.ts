@@ -284,12 +284,18 @@ describe.each(testDialects())("Subscription.accountChanged on %s (in-memory bus)
     expect((await sub.closed).code).toBe(4401);
   });
 
-  it("should refuse queries over the socket and subscriptions over HTTP POST", async () => {
+  it("should refuse queries and invalid documents over the socket, and subscriptions over HTTP POST", async () => {
     const query = new TestSubscription(wsClient(api.url, { cookie: manager.sessionCookie }), `{ me { id } }`);
     try {
       expect((await query.next()).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     } finally {
       await query.close();
+    }
+    const invalid = new TestSubscription(wsClient(api.url, { cookie: manager.sessionCookie }), `subscription { accountChanged { nope } }`);
+    try {
+      expect((await invalid.next()).errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    } finally {
+      await invalid.close();
     }
     const overHttp = await manager.gql(ACCOUNT_CHANGED);
     expect(overHttp.status).toBe(400);

@@ -83,6 +83,11 @@ export const subscriptionsOverWebSocketOnly: ApolloServerPlugin<Context> = {
   },
 };
 
+/** The code Apollo gives the same request-level error over HTTP (formatError passes these through). */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+}
+
 /** A subscriber's context has no cookies to set: sign-in and sign-out are HTTP mutations. */
 const NO_COOKIES = (token: string | undefined): SessionCookies => ({ read: () => token, set: () => undefined, clear: () => undefined });
 
@@ -173,11 +178,11 @@ export function createRealtimeServer(deps: RealtimeDependencies): RealtimeServer
         try {
           document = parse(payload.query);
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+          return [withCode(error instanceof GraphQLError ? error : new GraphQLError(String(error)), "GRAPHQL_PARSE_FAILED")];
         }
         const errors = validate(schema, document, [...specifiedRules, ...deps.validationRules]);
         if (errors.length > 0) {
-          return errors;
+          return errors.map((error) => withCode(error, "GRAPHQL_VALIDATION_FAILED"));
         }
         if (getOperationAST(document, payload.operationName)?.operation !== "subscription") {
           return [new AppError("Only subscriptions are served over WebSocket; send queries and mutations as HTTP POST to /graphql", "BAD_USER_INPUT")];
