@@ -81,7 +81,10 @@ export class OutboxRelay {
         } else if (this.failures % 100 === 0) {
           this.options.logger.warn({ failedAttempts: this.failures, err: error }, "outbox relay: Redis still unreachable");
         }
-        delay = Math.min(this.options.pollMs * 2 ** Math.min(this.failures, 10), MAX_IDLE_MS);
+        // Asking the connection's state costs nothing: poll it at the usual pace, so relaying resumes as soon as
+        // Redis is back (a backoff grown over a long outage left jobs waiting up to 30 s after it). A failed add
+        // (a claim made and given back) backs off.
+        delay = error instanceof RedisUnreachableError ? this.options.pollMs : Math.min(this.options.pollMs * 2 ** Math.min(this.failures, 10), MAX_IDLE_MS);
       }
       if (!this.stopped) {
         this.timer = setTimeout(() => void loop(), delay);
@@ -142,7 +145,7 @@ export class OutboxRelay {
   private async relayBatch(): Promise<number> {
     const { dataSource, redisReady } = this.options;
     if (redisReady && !redisReady()) {
-      throw new Error("Redis is unreachable");
+      throw new RedisUnreachableError();
     }
     const rows = await claimDue(dataSource, { limit: this.batch, leaseMs: this.options.leaseMs ?? 60_000, countAttempt: false });
     if (rows.length === 0) {
@@ -186,6 +189,14 @@ export class OutboxRelay {
       await queue.addBulk(adding.map((row) => ({ name: row.jobName, data: row.payload, opts: { ...options, jobId: bullJobId(row.jobId) } })));
     }
     return deferred;
+  }
+}
+
+/** The relay's Redis connection is down (redisReady): nothing was claimed. */
+class RedisUnreachableError extends Error {
+  constructor() {
+    super("Redis is unreachable");
+    this.name = "RedisUnreachableError";
   }
 }
 
