@@ -303,6 +303,22 @@ describe.each(testDialects())("Subscription.accountChanged on %s (in-memory bus)
   });
 });
 
+describe("subscribing and the per-IP rate limit", () => {
+  it("should count each subscribe against the IP's budget and answer RATE_LIMITED past it", async () => {
+    const api = await startTestApi("sqlite", { IP_RATE_LIMIT_PER_MINUTE: "3" });
+    try {
+      const user = await buildUser(api.db.dataSource, ["crm"]);
+      const cookie = (await api.as(user)).sessionCookie; // 1 of 3 (the login)
+      const live = [await subscribeLive(api, { cookie }), await subscribeLive(api, { cookie })]; // 2 and 3
+      const refused = new TestSubscription(wsClient(api.url, { cookie }), ACCOUNT_CHANGED);
+      expect((await refused.next()).errors?.map((e) => e.extensions?.code)).toEqual(["RATE_LIMITED"]);
+      await Promise.all([...live, refused].map((sub) => sub.close()));
+    } finally {
+      await api.close();
+    }
+  });
+});
+
 describe("subscription sockets when the app stops", () => {
   it("should close open sockets with 1001 (going away)", async () => {
     const api = await startTestApi("sqlite");
