@@ -20,7 +20,8 @@ export function useUpdateAccount() {
         variables: { input },
         update(cache, { data }) {
           if (card && data?.updateAccount) {
-            changeCardValueInBoards(cache, card.ref, card.value, data.updateAccount.followUpData?.accountValue ?? 0);
+            // The live echo of this save may have moved the sums already (it can beat the answer): the version tells.
+            changeCardValueInBoards(cache, card.ref, card.value, data.updateAccount.followUpData?.accountValue ?? 0, data.updateAccount.version);
           }
         },
       });

@@ -70,7 +70,7 @@ describe("moveCardInBoards", () => {
 describe("changeCardValueInBoards", () => {
   it("should move the sums of the column and the board that hold the card by the change, and leave other boards and columns alone", () => {
     const { cache, read } = seeded();
-    changeCardValueInBoards(cache, cache.identify(textiles)!, 1000.1, 1500.3);
+    changeCardValueInBoards(cache, cache.identify(textiles)!, 1000.1, 1500.3, textiles.version + 1);
 
     const all = read(undefined);
     expect(all?.columns.map((column) => column.accountValueSum)).toEqual([1700.5, 250]);
@@ -78,7 +78,7 @@ describe("changeCardValueInBoards", () => {
     const searched = read(searchFilter);
     expect([searched?.columns[0]?.accountValueSum, searched?.accountValueSum]).toEqual([3500.2, 3500.2]);
 
-    changeCardValueInBoards(cache, cache.identify(calzado)!, 250, 0);
+    changeCardValueInBoards(cache, cache.identify(calzado)!, 250, 0, calzado.version + 1);
     expect(read(undefined)?.columns.map((column) => column.accountValueSum)).toEqual([1700.5, 0]);
     expect(read(undefined)?.accountValueSum).toBe(1700.5);
     expect(read(searchFilter)?.accountValueSum).toBe(3500.2);

@@ -147,16 +147,27 @@ export function moveCardInBoards(cache: ApolloCache, { card, fromStatusId, toSta
 }
 
 /**
- * A card's account value changed (the side panel saved it): every cached board holding the card
- * moves its column's and its own sum by the difference, so the totals agree with the cards at
- * once. A board that has not loaded the card (further down a long column) is left as the server
- * last answered it; its next read brings the new sum.
+ * The highest account version whose value change the boards of a cache have taken, per card: the
+ * same change reaches them twice when the live echo of the viewer's own save arrives before the
+ * save's answer (both would otherwise move the sums, from the same "before").
  */
-export function changeCardValueInBoards(cache: ApolloCache, cardRef: string, before: number, after: number): void {
+const valueVersions = new WeakMap<ApolloCache, Map<string, number>>();
+
+/**
+ * A card's account value changed (the side panel saved it, or a colleague did): every cached board
+ * holding the card moves its column's and its own sum by the difference, so the totals agree with
+ * the cards at once. `version` is the account's version with the new value; a change at a version
+ * already taken is not applied again. A board that has not loaded the card (further down a long
+ * column) is left as the server last answered it; its next read brings the new sum.
+ */
+export function changeCardValueInBoards(cache: ApolloCache, cardRef: string, before: number, after: number, version: number): void {
   const delta = addMoney(after, -before);
-  if (delta === 0) {
+  const taken = valueVersions.get(cache) ?? new Map<string, number>();
+  valueVersions.set(cache, taken);
+  if (delta === 0 || (taken.get(cardRef) ?? -1) >= version) {
     return;
   }
+  taken.set(cardRef, version);
   cache.modify({
     fields: {
       board(value) {

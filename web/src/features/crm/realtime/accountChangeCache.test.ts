@@ -8,6 +8,7 @@ import {
 import { createApolloCache } from "../../../lib/apollo";
 import { accountsPageSize } from "../../accounts/useAccounts";
 import { notesPageSize } from "../../account-panel/notes/useAccountNotes";
+import { changeCardValueInBoards } from "../kanban/boardCache";
 import { buildBoard, buildColumn, statuses } from "../kanban/kanbanFixtures";
 import { boardFirstCards } from "../kanban/useBoard";
 import { applyAccountChange, applyCreatedAccounts, placeCreatedAtMost } from "./accountChangeCache";
@@ -113,6 +114,22 @@ describe("applyAccountChange", () => {
     expect(board()?.accountValueSum).toBe(1950.5);
     expect(list()?.edges[0]?.node.companyName).toBe("Textiles Yucateca Norte");
     expect(cache.readQuery({ query: AccountPanelDocument, variables: { id: textiles.id } })?.account.followUpData?.accountValue).toBe(1500.3);
+  });
+
+  it("should move the sums once when the echo of the viewer's own save arrives before the save's answer", () => {
+    const { cache, columns, board } = seeded();
+    const ref = cache.identify(textiles)!;
+    const saved = { ...textiles, version: textiles.version + 1, followUpData: { ...textiles.followUpData, accountValue: 1500.3 } };
+    // useUpdateAccount read the card's value (1000.1) when the save started; the echo lands first.
+    applyAccountChange(cache, buildChange("UPDATED", saved, { actor: { __typename: "User", id: "VXNlcjox" } }));
+    // Then the answer: the mutation's update moves the sums from the value it read, at the same version.
+    changeCardValueInBoards(cache, ref, 1000.1, 1500.3, saved.version);
+
+    expect(columns()?.[0]).toMatchObject({ count: 2, sum: 1700.5 });
+    expect(board()?.accountValueSum).toBe(1950.5);
+    // A later change (a newer version) still moves them.
+    changeCardValueInBoards(cache, ref, 1500.3, 1600.3, saved.version + 1);
+    expect(board()?.accountValueSum).toBe(2050.5);
   });
 
   it("should write nothing for an account no view loaded", () => {

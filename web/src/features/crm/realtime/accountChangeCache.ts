@@ -153,7 +153,7 @@ export function applyAccountChange(cache: ApolloCache, change: AccountChange): A
   let cardChanged = false;
   if (valueOf(account) !== before.value) {
     // Before the move: the card's column still holds the old value in its sum.
-    changeCardValueInBoards(cache, before.ref, before.value, valueOf(account));
+    changeCardValueInBoards(cache, before.ref, before.value, valueOf(account), account.version);
     cardChanged = true;
   }
   if (account.followUpStatus.id !== before.statusId) {
