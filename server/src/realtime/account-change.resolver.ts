@@ -22,6 +22,20 @@ export function eventConcerns(viewer: Viewer | null, event: AccountEvent): boole
   return scopeAllows(viewer, event.scope) || (event.previousScope !== undefined && scopeAllows(viewer, event.previousScope));
 }
 
+/** The event's account read now, or null when it left the subscriber's scope (by this change or since). */
+async function visibleAccount(change: AccountChangeRecord, ctx: Context): Promise<AccountEntity | null> {
+  if (change.leftScope) {
+    return null;
+  }
+  const viewer = ctx.requireViewer();
+  const account = await ctx.loaders.accountsById.load(change.event.accountId);
+  if (!account) {
+    return null;
+  }
+  const company = viewer.scope === "mdr" && account.companyId !== null ? await ctx.loaders.companiesById.load(account.companyId) : null;
+  return scopeAllows(viewer, { ...account, companyExecutiveId: company?.assignedExecutiveId ?? null }) ? account : null;
+}
+
 /**
  * Subscription.accountChanged. Each subscriber is filtered on the event's scope facts (no SQL);
  * the fields resolve per event with a fresh context of the subscriber (ws-server.ts), so the
@@ -54,17 +68,8 @@ export class AccountChangeResolver {
    * company: applyVisibility's rule); null otherwise (a later change's own event says leftScope).
    */
   @FieldResolver(() => Account, { nullable: true })
-  async account(@Root() change: AccountChangeRecord, @Ctx() ctx: Context): Promise<AccountEntity | null> {
-    if (change.leftScope) {
-      return null;
-    }
-    const viewer = ctx.requireViewer();
-    const account = await ctx.loaders.accountsById.load(change.event.accountId);
-    if (!account) {
-      return null;
-    }
-    const company = viewer.scope === "mdr" && account.companyId !== null ? await ctx.loaders.companiesById.load(account.companyId) : null;
-    return scopeAllows(viewer, { ...account, companyExecutiveId: company?.assignedExecutiveId ?? null }) ? account : null;
+  account(@Root() change: AccountChangeRecord, @Ctx() ctx: Context): Promise<AccountEntity | null> {
+    return visibleAccount(change, ctx);
   }
 
   @FieldResolver(() => FollowUpStatus, { nullable: true })
@@ -77,9 +82,14 @@ export class AccountChangeResolver {
     return change.event.toStatusId === undefined ? null : ((await ctx.services.catalogs.status(change.event.toStatusId)) ?? null);
   }
 
+  /**
+   * NOTE_ADDED's note, only while the account is in the subscriber's scope now: the event's
+   * scope facts are from the commit, and a reassignment since must not hand the old owner a
+   * note written after it (the account's visibility is the note's).
+   */
   @FieldResolver(() => Note, { nullable: true })
-  note(@Root() change: AccountChangeRecord, @Ctx() ctx: Context): Promise<NoteRecord | null> | null {
-    if (change.leftScope || change.event.noteId === undefined) {
+  async note(@Root() change: AccountChangeRecord, @Ctx() ctx: Context): Promise<NoteRecord | null> {
+    if (change.event.noteId === undefined || !(await visibleAccount(change, ctx))) {
       return null;
     }
     return ctx.eventReads ? ctx.eventReads.note(change.event) : ctx.services.notes.live(change.event.noteId, change.event.accountId);

@@ -6,7 +6,8 @@ import { buildApiToken, buildCompany, buildProspect, buildUser, firstStatus, mex
 import { COMMIT, corpusFile, uploadAndValidate } from "../../test/import-harness";
 import { ACCOUNT_CHANGED, subscribeLive, TestSubscription, wsClient, type SubscriptionResult } from "../../test/subscriptions";
 import { toGlobalId } from "../graphql/global-id";
-import { AccountTypeCode, type AccountEntity } from "../modules/accounts/account.entity";
+import { AccountEntity, AccountTypeCode } from "../modules/accounts/account.entity";
+import { accountEvent } from "./account-event";
 import type { UserEntity } from "../modules/auth/user.entity";
 
 interface Change {
@@ -144,6 +145,24 @@ describe.each(testDialects())("Subscription.accountChanged on %s (in-memory bus)
       const added = await sdr.client.gql<{ addNote: { id: string } }>(ADD_NOTE, { input: { accountId: gid(account), comment: "Llamar el lunes" } });
       expect(added.errors).toBeUndefined();
       expect(change(await sub.next())).toMatchObject({ kind: "NOTE_ADDED", accountId: gid(account), note: { id: added.data!.addNote.id, comment: "Llamar el lunes" }, actor: { id: toGlobalId("User", sdr.user.id) } });
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it("should not give an SDR the note of an account reassigned away after the event's scope facts were taken", async () => {
+    const sdr = await signedIn(["crm", "sdr"]);
+    const other = await signedIn(["crm", "sdr"]);
+    const account = await buildProspect(api.db.dataSource, managerUser, { salesmanId: sdr.user.id });
+    const added = await manager.gql<{ addNote: { id: string } }>(ADD_NOTE, { input: { accountId: gid(account), comment: "Privado ahora" } });
+    expect(added.errors).toBeUndefined();
+    // Reassigned since (no event of its own here): the NOTE_ADDED event below still carries the old facts.
+    await api.db.dataSource.getRepository(AccountEntity).update({ id: account.id }, { salesmanId: other.user.id });
+    const sub = await subscribeLive<{ accountChanged: Change }>(api, { cookie: sdr.client.sessionCookie });
+    try {
+      const stale = { createdBy: managerUser.id, salesmanId: sdr.user.id, type: account.type, companyId: null, companyExecutiveId: null };
+      api.crm.bus.publish([accountEvent("NOTE_ADDED", managerUser, account.id, stale, { noteId: added.data!.addNote.id })]);
+      expect(change(await sub.next())).toMatchObject({ kind: "NOTE_ADDED", accountId: gid(account), leftScope: false, account: null, note: null });
     } finally {
       await sub.close();
     }
