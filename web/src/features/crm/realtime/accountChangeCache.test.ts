@@ -121,7 +121,7 @@ describe("applyAccountChange", () => {
     const ref = cache.identify(textiles)!;
     const saved = { ...textiles, version: textiles.version + 1, followUpData: { ...textiles.followUpData, accountValue: 1500.3 } };
     // useUpdateAccount read the card's value (1000.1) when the save started; the echo lands first.
-    applyAccountChange(cache, buildChange("UPDATED", saved, { actor: { __typename: "User", id: "VXNlcjox" } }));
+    applyAccountChange(cache, buildChange("UPDATED", saved, { actor: { id: "VXNlcjox" } }));
     // Then the answer: the mutation's update moves the sums from the value it read, at the same version.
     changeCardValueInBoards(cache, ref, 1000.1, 1500.3, saved.version);
 
