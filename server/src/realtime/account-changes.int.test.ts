@@ -225,6 +225,26 @@ describe.each(testDialects())("Subscription.accountChanged on %s (in-memory bus)
     }
   });
 
+  it("should read each message's account afresh when two messages about one account are delivered together", async () => {
+    const sdr = await signedIn(["crm", "sdr"]);
+    const account = await buildProspect(api.db.dataSource, sdr.user);
+    const sub = await subscribeLive<{ accountChanged: Change }>(api, { cookie: sdr.client.sessionCookie });
+    try {
+      const facts = { createdBy: sdr.user.id, salesmanId: account.salesmanId, type: account.type, companyId: null, companyExecutiveId: null };
+      const { statements } = await api.counter.count(async () => {
+        // Published in one tick: the socket executes both in one batch, each with its own message's loaders.
+        api.crm.bus.publish([accountEvent("UPDATED", sdr.user, account.id, facts)]);
+        api.crm.bus.publish([accountEvent("UPDATED", sdr.user, account.id, facts)]);
+        expect(change(await sub.next())).toMatchObject({ kind: "UPDATED", account: { id: gid(account) } });
+        expect(change(await sub.next())).toMatchObject({ kind: "UPDATED", account: { id: gid(account) } });
+      });
+      // One read per message: a shared context would answer the second from the first's cached row.
+      expect(statements.filter((sql) => /FROM [`"]prospection_users[`"] [`"]AccountEntity[`"]/.test(sql))).toHaveLength(2);
+    } finally {
+      await sub.close();
+    }
+  });
+
   it("should read an event once for all its manager subscribers (the web's document): as many statements for 6 managers as for 1", async () => {
     const account = await buildProspect(api.db.dataSource, managerUser);
     const managers = await Promise.all(Array.from({ length: 6 }, () => signedIn(["crm", "crm-manager"])));

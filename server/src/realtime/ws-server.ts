@@ -21,6 +21,7 @@ import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import { WebSocketServer, type WebSocket } from "ws";
 import { buildContext, type Context, type SessionCookies } from "../graphql/context";
+import type { Loaders } from "../graphql/loaders";
 import { AppError, RateLimitedError, UnauthenticatedError } from "../graphql/errors";
 import type { Services } from "../graphql/services";
 import { hashSecret } from "../modules/auth/auth.service";
@@ -191,8 +192,10 @@ export function createRealtimeServer(deps: RealtimeDependencies): RealtimeServer
         contexts.set(contextValue, connection);
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
-      // graphql's subscribe, but events execute with a fresh context of the subscriber: one per
-      // delivery of the events waiting together (a CSV batch: its loaders read them in a few statements).
+      // graphql's subscribe, but events execute with a fresh context of the subscriber: one per bus
+      // message among the events waiting together (a CSV batch: its loaders read them in a few
+      // statements). Never one context across messages: a later message about the same account
+      // would be answered from the earlier message's cached (older) row.
       subscribe: async (args) => {
         const stream = await createSourceEventStream(args);
         const connection = contexts.get(args.contextValue as Context);
@@ -200,8 +203,16 @@ export function createRealtimeServer(deps: RealtimeDependencies): RealtimeServer
           return stream as ExecutionResult;
         }
         return deliverInBatches(stream, async (payloads) => {
-          const contextValue = contextFor(connection, payloads[0] as AccountEvent);
-          return Promise.all(payloads.map(async (payload) => execute({ ...args, rootValue: payload, contextValue })));
+          const byLoaders = new Map<Loaders, Context>();
+          return Promise.all(
+            payloads.map(async (payload) => {
+              const event = payload as AccountEvent;
+              const loaders = eventReads.loadersFor(event, connection.viewer);
+              const contextValue = byLoaders.get(loaders) ?? contextFor(connection, event);
+              byLoaders.set(loaders, contextValue);
+              return execute({ ...args, rootValue: payload, contextValue });
+            }),
+          );
         });
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
@@ -258,7 +269,7 @@ export function createRealtimeServer(deps: RealtimeDependencies): RealtimeServer
       closing ??= (async () => {
         clearInterval(timer);
         stopListening();
-      for (const { server, onUpgrade } of attached.splice(0)) {
+        for (const { server, onUpgrade } of attached.splice(0)) {
           server.off("upgrade", onUpgrade);
         }
         connections.clear();
