@@ -23,6 +23,11 @@ export interface EventBus {
   ready(): Promise<void>;
   /** Listeners registered so far (only grows; one per subscription started): tests wait for a subscription to be live. */
   listenersAdded(): number;
+  /**
+   * Registers `listener` for when messages may have been lost (Redis: the subscriber connection
+   * came back after a loss; what was published meanwhile never arrives); returns its removal.
+   */
+  onGap(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -65,6 +70,11 @@ export class MemoryEventBus implements EventBus {
 
   listenersAdded(): number {
     return this.added;
+  }
+
+  /** In one process nothing is lost between a publish and its listeners. */
+  onGap(): () => void {
+    return () => undefined;
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,7 @@ import { startTestApi, type ApiClient, type TestApi } from "../../test/api";
 import { buildProspect, buildUser, firstStatus } from "../../test/factories";
 import { OwnRedis, until } from "../../test/job-fixtures";
 import { ownRedisAvailable } from "../../test/services";
-import { subscribeLive, type SubscriptionResult } from "../../test/subscriptions";
+import { subscribeLive, type SubscriptionResult, type TestSubscription } from "../../test/subscriptions";
 import { toGlobalId } from "../graphql/global-id";
 import { accountWriteGeneration } from "../modules/accounts/account-write-generation";
 import type { UserEntity } from "../modules/auth/user.entity";
@@ -99,28 +99,36 @@ const MOVE = `mutation($input: MoveAccountInput!) { moveAccount(input: $input) {
     }
   });
 
-  it("should keep writes working while Redis is down and deliver again once it is back", async () => {
+  it("should keep writes working while Redis is down, then close sockets with 1012 (reload what was missed) and deliver again", async () => {
     const account = await buildProspect(first.db.dataSource, managerUser);
     const sub = await subscribeLive<{ accountChanged: Change }>(second, { cookie: onSecond.sessionCookie });
+    let again: TestSubscription<{ accountChanged: Change }> | null = null;
     try {
       await redis.stop();
       // Committed and answered: the lost notification does not fail the user's write.
       const whileDown = await moveOn(onFirst, account.id, statusIds[1]!);
       expect(whileDown.errors).toBeUndefined();
       await redis.start();
-      // Both connections reconnect by themselves; write until an event gets through (bounded by count).
+      // That move's event never arrives: once the bus is back the socket is closed, so the client
+      // reconnects and refetches (the web does on every reconnect) instead of showing the old column.
+      expect(await sub.closed).toMatchObject({ code: 1012 });
+      expect(sub.pending).toBe(0);
+      again = await subscribeLive<{ accountChanged: Change }>(second, { cookie: onSecond.sessionCookie });
+      const live = again;
+      // The publisher reconnects by itself too: write until an event gets through (bounded by count).
       let target = 0;
       await until(
-        async () => sub.pending > 0,
+        async () => live.pending > 0,
         async () => {
           target = 1 - target;
           expect((await moveOn(onFirst, account.id, statusIds[target]!)).errors).toBeUndefined();
         },
         200,
       );
-      expect(changeOf(await sub.next())).toMatchObject({ kind: "MOVED", accountId: toGlobalId("Account", account.id) });
+      expect(changeOf(await live.next())).toMatchObject({ kind: "MOVED", accountId: toGlobalId("Account", account.id) });
     } finally {
       await sub.close();
+      await again?.close();
     }
   });
 });

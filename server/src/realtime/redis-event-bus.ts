@@ -15,6 +15,16 @@ export function accountEventsChannel(databaseUrl: string): string {
   return `crm:account-events:${database}`;
 }
 
+function deliverGap(listeners: Iterable<() => void>, onError: (err: unknown) => void): void {
+  for (const listener of listeners) {
+    try {
+      listener();
+    } catch (err) {
+      onError(err);
+    }
+  }
+}
+
 /** One message on the channel: the events of one committed write, and which process sent them. */
 interface Envelope {
   origin: string;
@@ -34,6 +44,9 @@ export class RedisEventBus implements EventBus {
   private readonly subscriber: Redis;
   private readonly listeners = new Set<AccountEventListener>();
   private added = 0;
+  private readonly gapListeners = new Set<() => void>();
+  /** The subscriber connection closed since it was last ready: messages of the meantime are gone. */
+  private lost = false;
   private readonly subscribed: Promise<void>;
 
   constructor(
@@ -46,6 +59,17 @@ export class RedisEventBus implements EventBus {
     this.publisher.on("error", (err) => logger.warn({ err }, "redis error (account events publisher)"));
     this.subscriber.on("error", (err) => logger.warn({ err }, "redis error (account events subscriber)"));
     this.subscriber.on("message", (received: string, message: string) => this.received(received, message));
+    this.subscriber.on("close", () => {
+      this.lost = true;
+    });
+    // ioredis re-subscribes as it becomes ready again; what was published while it was away never comes.
+    this.subscriber.on("ready", () => {
+      if (this.lost) {
+        this.lost = false;
+        logger.warn({ channel }, "account events subscriber reconnected; subscribers are told to reload what they missed");
+        deliverGap(this.gapListeners, (err) => logger.error({ err }, "account event gap listener failed"));
+      }
+    });
     this.subscribed = this.subscriber.subscribe(channel).then(
       () => undefined,
       (err: unknown) => logger.error({ err, channel }, "could not subscribe to account events"),
@@ -77,8 +101,14 @@ export class RedisEventBus implements EventBus {
     return () => this.listeners.delete(listener);
   }
 
+  onGap(listener: () => void): () => void {
+    this.gapListeners.add(listener);
+    return () => this.gapListeners.delete(listener);
+  }
+
   async close(): Promise<void> {
     this.listeners.clear();
+    this.gapListeners.clear();
     this.publisher.disconnect();
     this.subscriber.disconnect();
   }

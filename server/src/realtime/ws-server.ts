@@ -33,8 +33,8 @@ import { EventReads } from "./event-reads";
 import { deliverInBatches } from "./delivery-batches";
 import { clientIpOf, foreignOrigin, sessionCookieOf, type TrustProxy } from "./ws-request";
 
-/** Close codes of a refused or ended socket (the contract of issue 11). */
-export const WS_CLOSE = { unauthenticated: 4401, forbidden: 4403, goingAway: 1001 } as const;
+/** Close codes of a refused or ended socket (the contract of issue 11; 1012: events were missed, reconnect and reload). */
+export const WS_CLOSE = { unauthenticated: 4401, forbidden: 4403, goingAway: 1001, serviceRestart: 1012 } as const;
 
 /** How often an open socket's session or token is checked again (logout, expiry, deactivation). */
 export const SESSION_RECHECK_MS = 60_000;
@@ -114,6 +114,15 @@ export function createRealtimeServer(deps: RealtimeDependencies): RealtimeServer
   // Before any subscription's listener (registered later): a message's events share their reads,
   // primed at once when a subscriber who sees everything is connected.
   const stopListening = services.bus.listen((events) => eventReads.arrived(events, [...connections.values()].some((c) => c.viewer.scope === "all")));
+
+  // Events published while the bus was cut off (Redis down) never arrive: close the sockets so
+  // their clients reconnect and reload what they show (the web refetches on reconnect).
+  const stopGaps = services.bus.onGap(() => {
+    for (const socket of [...connections.keys()]) {
+      connections.delete(socket);
+      socket.close(WS_CLOSE.serviceRestart, "Account events may have been missed: reconnect and reload");
+    }
+  });
 
   /** A subscriber's context: for a delivery of `event`, with the loaders its profile shares for it. */
   const contextFor = (connection: Connection, event?: AccountEvent): Context => {
@@ -269,6 +278,7 @@ export function createRealtimeServer(deps: RealtimeDependencies): RealtimeServer
       closing ??= (async () => {
         clearInterval(timer);
         stopListening();
+        stopGaps();
         for (const { server, onUpgrade } of attached.splice(0)) {
           server.off("upgrade", onUpgrade);
         }
