@@ -1,6 +1,6 @@
-import { gql } from "@apollo/client";
+import { ApolloLink, gql } from "@apollo/client";
 
-import { createApolloCache, createApolloClient } from "./apollo";
+import { createApolloCache, createApolloClient, realtimeStatusOf } from "./apollo";
 
 // The subscriptions' socket client, as a fake: these tests look at what the Apollo client asks of it.
 const mockTerminate = jest.fn();
@@ -75,5 +75,10 @@ describe("createApolloClient", () => {
     expect(mockTerminate).not.toHaveBeenCalled();
     await client.clearStore();
     expect(mockTerminate).toHaveBeenCalledTimes(1);
+  });
+
+  it("should give the browser client a live status (idle until a subscription connects), and none to a client given its own link", () => {
+    expect(realtimeStatusOf(createApolloClient({ uri: "/graphql" }))?.get()).toBe("idle");
+    expect(realtimeStatusOf(createApolloClient({ uri: "/graphql", link: ApolloLink.empty() }))).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { relayStylePagination } from "@apollo/client/utilities";
 
 import possibleTypesResult from "../__generated__/possible-types";
 import { errorCodeOf } from "./errors";
-import { createRealtimeLink } from "./realtimeLink";
+import { createRealtimeLink, watchRealtimeStatus, type RealtimeStatusStore } from "./realtimeLink";
 
 /** The cache with the app's type policies; tests build their clients on it too. */
 export function createApolloCache(): InMemoryCache {
@@ -66,6 +66,14 @@ interface CreateApolloClientOptions {
   readonly link?: ApolloLink;
 }
 
+/** The live connection's status of each browser client (none for a client given its own link, as in tests). */
+const realtimeStatuses = new WeakMap<ApolloClient, RealtimeStatusStore>();
+
+/** The status of the client's subscriptions socket, for the live indicator; null without one. */
+export function realtimeStatusOf(client: ApolloClient): RealtimeStatusStore | null {
+  return realtimeStatuses.get(client) ?? null;
+}
+
 /** Reads every query on screen again; a failure shows in its own view (each query reports its error). */
 function refetchActive(client: ApolloClient | undefined): void {
   if (client) {
@@ -96,5 +104,8 @@ export function createApolloClient(options: CreateApolloClientOptions): ApolloCl
     cache: createApolloCache(),
   });
   client.onClearStore(async () => realtime?.client.terminate());
+  if (realtime) {
+    realtimeStatuses.set(client, watchRealtimeStatus(realtime.client));
+  }
   return client;
 }

@@ -1,4 +1,4 @@
-import { isRefusedSocketError, maxRetryDelayMs, retryDelayMs, shouldRetrySocket, webSocketUrlOf } from "./realtimeLink";
+import { isRefusedSocketError, maxRetryDelayMs, retryDelayMs, shouldRetrySocket, watchRealtimeStatus, webSocketUrlOf } from "./realtimeLink";
 
 describe("webSocketUrlOf", () => {
   it.each([
@@ -37,5 +37,48 @@ describe("isRefusedSocketError", () => {
     expect(isRefusedSocketError(new Error("Socket closed with event 4500 Internal"))).toBe(false);
     expect(isRefusedSocketError(new Error("Socket closed"))).toBe(false);
     expect(isRefusedSocketError({ code: 4401 })).toBe(false);
+  });
+});
+
+describe("watchRealtimeStatus", () => {
+  /** The socket client's event emitter, as a fake: each test fires the events graphql-ws would. */
+  function fakeSocketClient() {
+    const listeners = new Map<string, (...args: unknown[]) => void>();
+    const on = jest.fn((event: string, listener: (...args: unknown[]) => void) => {
+      listeners.set(event, listener);
+      return () => listeners.delete(event);
+    });
+    const fire = (event: string, ...args: unknown[]) => listeners.get(event)?.(...args);
+    return { client: { on } as unknown as Parameters<typeof watchRealtimeStatus>[0], fire };
+  }
+
+  it("should go connecting → live → reconnecting after a drop → live, and idle when the lazy socket or a refused session closes it", () => {
+    const { client, fire } = fakeSocketClient();
+    const status = watchRealtimeStatus(client);
+    const seen: string[] = [];
+    status.subscribe(() => seen.push(status.get()));
+
+    expect(status.get()).toBe("idle");
+    fire("connecting", false);
+    fire("connected", {}, {}, false);
+    fire("closed", { code: 1006, reason: "" });
+    fire("connecting", true);
+    fire("connected", {}, {}, true);
+    fire("closed", { code: 1000, reason: "Normal Closure" });
+    fire("connecting", false);
+    fire("closed", { code: 4401, reason: "Unauthorized" });
+    expect(seen).toEqual(["connecting", "live", "reconnecting", "live", "idle", "connecting", "idle"]);
+  });
+
+  it("should stop telling a listener once it unsubscribed", () => {
+    const { client, fire } = fakeSocketClient();
+    const status = watchRealtimeStatus(client);
+    const listener = jest.fn();
+    const unsubscribe = status.subscribe(listener);
+    fire("connecting", false);
+    unsubscribe();
+    fire("connected", {}, {}, false);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(status.get()).toBe("live");
   });
 });

@@ -45,6 +45,46 @@ export function isRefusedSocketError(error: unknown): boolean {
   return code !== undefined && refusedCloseCodes.has(Number(code));
 }
 
+/**
+ * The live updates' connection as the user should see it: `idle` when nothing listens (the lazy
+ * socket is closed, or the session was refused: the login page's business), `connecting` the first
+ * time, `live`, and `reconnecting` after a drop (changes made meanwhile show once it is back).
+ */
+export type RealtimeStatus = "idle" | "connecting" | "live" | "reconnecting";
+
+/** The connection's status for React (useSyncExternalStore): the CRM header's live indicator reads it. */
+export interface RealtimeStatusStore {
+  readonly get: () => RealtimeStatus;
+  readonly subscribe: (listener: () => void) => () => void;
+}
+
+function statusAfterClose(event: unknown): RealtimeStatus {
+  // 1000: the lazy socket closed after its last subscription went away.
+  return (event as { code?: unknown } | null)?.code === 1000 || !shouldRetrySocket(event) ? "idle" : "reconnecting";
+}
+
+/** Follows the socket client's events from now on (call it before the first subscription). */
+export function watchRealtimeStatus(client: Pick<Client, "on">): RealtimeStatusStore {
+  let status: RealtimeStatus = "idle";
+  const listeners = new Set<() => void>();
+  const set = (next: RealtimeStatus) => {
+    if (next !== status) {
+      status = next;
+      listeners.forEach((listener) => listener());
+    }
+  };
+  client.on("connecting", (isRetry) => set(isRetry ? "reconnecting" : "connecting"));
+  client.on("connected", () => set("live"));
+  client.on("closed", (event) => set(statusAfterClose(event)));
+  return {
+    get: () => status,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
 export interface RealtimeLinkOptions {
   /** The GraphQL endpoint (`config.graphqlUrl`); the socket opens on the same path. */
   readonly uri: string;

@@ -1,7 +1,9 @@
+import { useApolloClient } from "@apollo/client/react";
 import { lazy, useCallback, useState } from "react";
 
 import type { AccountOrder } from "../../__generated__/graphql";
 import { LazyPart } from "../../components/LazyPart";
+import { realtimeStatusOf } from "../../lib/apollo";
 import { useT } from "../../lib/i18n";
 import { commonMessages } from "../../lib/messages";
 import { AddProspectButton } from "../add-prospect/AddProspectButton";
@@ -13,6 +15,7 @@ import { toAccountFilter, type CrmFilters } from "./crmUrlState";
 import { FilterBar } from "./FilterBar";
 import { crmMessages } from "./messages";
 import { ChangedCardsContext } from "./realtime/changedCards";
+import { LiveIndicator } from "./realtime/LiveIndicator";
 import { useAccountChanges } from "./realtime/useAccountChanges";
 import { useCrmUrlState } from "./useCrmUrlState";
 import { useSalesmen } from "./useSalesmen";
@@ -51,6 +54,7 @@ export function CrmPage() {
   const importPanelMounted = useMountedOnce(useImportUrl().importId !== null);
   // Colleagues' changes, live, for whichever view and panel are open.
   const changedCards = useAccountChanges();
+  const realtimeStatus = realtimeStatusOf(useApolloClient());
 
   const onSearchChange = useCallback((search: string) => update({ search }, { replace: true }), [update]);
   const onFiltersChange = useCallback((filters: CrmFilters) => update({ filters }), [update]);
@@ -65,6 +69,7 @@ export function CrmPage() {
         <AddProspectButton />
         <ImportCsvButton />
         <ViewSwitcher active={view} onChange={(key) => update({ view: key })} />
+        <LiveIndicator status={realtimeStatus} />
       </header>
       <FilterBar
         search={state.search}

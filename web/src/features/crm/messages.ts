@@ -3,6 +3,13 @@ import { defineMessages } from "../../lib/i18n";
 export const crmMessages = defineMessages({
   en: {
     title: "Accounts",
+    live: {
+      connecting: "Connecting…",
+      live: "Live",
+      reconnecting: "Reconnecting…",
+      liveHint: "Colleagues' changes show as they happen.",
+      reconnectingHint: "Connection lost. Changes made meanwhile show once it is back.",
+    },
     views: { label: "View", kanban: "Kanban", list: "List", calendar: "Calendar" },
     search: "Search",
     searchPlaceholder: "Name, company, email or phone",
@@ -41,6 +48,13 @@ export const crmMessages = defineMessages({
   },
   "es-MX": {
     title: "Cuentas",
+    live: {
+      connecting: "Conectando…",
+      live: "En vivo",
+      reconnecting: "Reconectando…",
+      liveHint: "Los cambios de tus colegas aparecen al momento.",
+      reconnectingHint: "Se perdió la conexión. Los cambios hechos mientras tanto aparecerán al volver.",
+    },
     views: { label: "Vista", kanban: "Kanban", list: "Lista", calendar: "Calendario" },
     search: "Buscar",
     searchPlaceholder: "Nombre, empresa, correo o teléfono",
