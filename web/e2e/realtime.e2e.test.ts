@@ -216,9 +216,13 @@ describeLive("two browsers on two API instances", () => {
       await untilLive([a.kanban, b.kanban], probe);
       await markDocument(b.page);
 
+      const liveB = b.page.getByRole("status").filter({ hasText: /^(Live|Reconnecting…|Connecting…)$/ });
+      await liveB.filter({ hasText: "Live" }).waitFor();
       if (apiB) {
         await stopApi(apiB);
       }
+      // The header's indicator tells B's user the connection is gone (a quiet board is not an idle floor).
+      await liveB.filter({ hasText: "Reconnecting…" }).waitFor();
       // Published while B is down: B's page misses the event itself.
       await a.kanban.dragWithMouse(a.kanban.card(card.companyName), second);
       await a.kanban.waitForCount(second, 1);
@@ -227,6 +231,7 @@ describeLive("two browsers on two API instances", () => {
       // The socket comes back by itself (backoff) and the board is read again: the card is where A put it.
       await b.kanban.card(card.companyName, b.kanban.column(second)).waitFor({ timeout: 90_000 });
       await b.kanban.waitForCount(first, 1);
+      await liveB.filter({ hasText: "Live" }).waitFor();
       // And live again: A's next move arrives without a reload.
       await untilLive([b.kanban], probe);
       await a.kanban.dragWithMouse(a.kanban.card(card.companyName, a.kanban.column(second)), first);
