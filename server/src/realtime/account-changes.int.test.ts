@@ -343,15 +343,18 @@ describe.each(testDialects())("Subscription.accountChanged on %s (in-memory bus)
 });
 
 describe("subscribing and the per-IP rate limit", () => {
-  it("should count each subscribe against the IP's budget and answer RATE_LIMITED past it", async () => {
-    const api = await startTestApi("sqlite", { IP_RATE_LIMIT_PER_MINUTE: "3" });
+  it("should count each connection and each subscribe against the IP's budget: RATE_LIMITED, then 4429 past it", async () => {
+    const api = await startTestApi("sqlite", { IP_RATE_LIMIT_PER_MINUTE: "4" });
     try {
       const user = await buildUser(api.db.dataSource, ["crm"]);
-      const cookie = (await api.as(user)).sessionCookie; // 1 of 3 (the login)
-      const live = [await subscribeLive(api, { cookie }), await subscribeLive(api, { cookie })]; // 2 and 3
-      const refused = new TestSubscription(wsClient(api.url, { cookie }), ACCOUNT_CHANGED);
+      const cookie = (await api.as(user)).sessionCookie; // 1 of 4 (the login)
+      const live = await subscribeLive(api, { cookie }); // 2 (connection) and 3 (subscribe)
+      const refused = new TestSubscription(wsClient(api.url, { cookie }), ACCOUNT_CHANGED); // 4 (connection)
       expect((await refused.next()).errors?.map((e) => e.extensions?.code)).toEqual(["RATE_LIMITED"]);
-      await Promise.all([...live, refused].map((sub) => sub.close()));
+      // Past the budget the connection itself is refused, before its credential is looked up.
+      const guessing = new TestSubscription(wsClient(api.url, { bearer: "guessed-token" }), ACCOUNT_CHANGED);
+      expect(await guessing.closed).toMatchObject({ code: 4429 });
+      await Promise.all([live, refused, guessing].map((sub) => sub.close()));
     } finally {
       await api.close();
     }

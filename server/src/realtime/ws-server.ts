@@ -33,8 +33,8 @@ import { EventReads } from "./event-reads";
 import { deliverInBatches } from "./delivery-batches";
 import { clientIpOf, foreignOrigin, sessionCookieOf, type TrustProxy } from "./ws-request";
 
-/** Close codes of a refused or ended socket (the contract of issue 11; 1012: events were missed, reconnect and reload). */
-export const WS_CLOSE = { unauthenticated: 4401, forbidden: 4403, goingAway: 1001, serviceRestart: 1012 } as const;
+/** Close codes of a refused or ended socket (the contract of issue 11; 1012: events were missed, reconnect and reload; 4429: over the rate limit). */
+export const WS_CLOSE = { unauthenticated: 4401, forbidden: 4403, goingAway: 1001, serviceRestart: 1012, tooManyRequests: 4429 } as const;
 
 /** How often an open socket's session or token is checked again (logout, expiry, deactivation). */
 export const SESSION_RECHECK_MS = 60_000;
@@ -163,12 +163,24 @@ export function createRealtimeServer(deps: RealtimeDependencies): RealtimeServer
           }
           credential = token ? { kind: "session", token } : null;
         }
+        // Counted like the HTTP request it is, before the credential is looked up: reconnecting
+        // with guessed tokens or cookies must not bypass the budget HTTP enforces.
+        const ip = clientIpOf(request, deps.trustProxy);
+        try {
+          await limits.request(ip, credential?.kind === "token" ? hashSecret(credential.secret) : null);
+        } catch (error) {
+          if (error instanceof RateLimitedError) {
+            socket.close(WS_CLOSE.tooManyRequests, "Too many requests: try again later");
+            return false;
+          }
+          throw error;
+        }
         const viewer = credential ? await viewerFor(credential) : null;
         if (!viewer || !credential) {
           socket.close(WS_CLOSE.unauthenticated, "Unauthenticated: sign in or send connectionParams.authorization");
           return false;
         }
-        connections.set(socket, { viewer, credential, ip: clientIpOf(request, deps.trustProxy) });
+        connections.set(socket, { viewer, credential, ip });
         return true;
       },
       onSubscribe: async (ctx, _id, payload) => {
