@@ -33,8 +33,8 @@ import { EventReads } from "./event-reads";
 import { deliverInBatches } from "./delivery-batches";
 import { clientIpOf, foreignOrigin, sessionCookieOf, type TrustProxy } from "./ws-request";
 
-/** Close codes of a refused or ended socket (the contract of issue 11; 1012: events were missed, reconnect and reload; 4429: over the rate limit). */
-export const WS_CLOSE = { unauthenticated: 4401, forbidden: 4403, goingAway: 1001, serviceRestart: 1012, tooManyRequests: 4429 } as const;
+/** Close codes of a refused or ended socket (the contract of issue 11; 1012: events were missed, reconnect and reload; 1013: over the rate limit, try again later (4429 would end graphql-ws clients for good)). */
+export const WS_CLOSE = { unauthenticated: 4401, forbidden: 4403, goingAway: 1001, serviceRestart: 1012, tryAgainLater: 1013 } as const;
 
 /** How often an open socket's session or token is checked again (logout, expiry, deactivation). */
 export const SESSION_RECHECK_MS = 60_000;
@@ -170,7 +170,7 @@ export function createRealtimeServer(deps: RealtimeDependencies): RealtimeServer
           await limits.request(ip, credential?.kind === "token" ? hashSecret(credential.secret) : null);
         } catch (error) {
           if (error instanceof RateLimitedError) {
-            socket.close(WS_CLOSE.tooManyRequests, "Too many requests: try again later");
+            socket.close(WS_CLOSE.tryAgainLater, "Too many requests: try again later");
             return false;
           }
           throw error;
