@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { withLockRetry } from "../../db/lock-retry";
 import { ForbiddenError, UserInputError } from "../../graphql/errors";
 import type { Viewer } from "../auth/viewer";
 import type { CatalogService } from "../catalogs/catalog.service";
@@ -38,7 +39,9 @@ export class ProspectCreateService {
     if (!value) {
       throw new UserInputError(errors);
     }
-    const created = this.dataSource.transaction(async (manager) => {
+    // A deadlock victim (the outbox INSERT against the relay's claims and the workers' updates) was rolled
+    // back whole: run it again rather than fail the user's creation.
+    const created = withLockRetry(() => this.dataSource.transaction(async (manager) => {
       const salesmanId = await this.salesmanFor(manager, viewer, input.salesmanId);
       if (!input.allowDuplicate) {
         const [matches] = await findDuplicates(manager, [value]);
@@ -50,7 +53,7 @@ export class ProspectCreateService {
       const kind = type === AccountTypeCode.partnerProspect ? "Prospecto de partner" : "Prospecto";
       const account = await insertProspect(manager, { ...value, type, createdBy: viewer.id, salesmanId, creationNote: `${kind} creado por ${viewer.name}` });
       return { result: account, events: [await changeEvent(manager, "CREATED", viewer, account, account)] };
-    });
+    }));
     return publishAfterCommit(this.events, created);
   }
 
