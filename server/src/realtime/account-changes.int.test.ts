@@ -168,6 +168,24 @@ describe.each(testDialects())("Subscription.accountChanged on %s (in-memory bus)
     }
   });
 
+  it("should deliver UPDATED with the new version when follow-up data is saved (other cards would move with a stale version)", async () => {
+    const sdr = await signedIn(["crm", "sdr"]);
+    const account = await buildProspect(api.db.dataSource, sdr.user);
+    const query = `subscription { accountChanged { kind accountId account { id version } } }`;
+    const sub = await subscribeLive<{ accountChanged: { kind: string; accountId: string; account: { version: number } | null } }>(api, { cookie: manager.sessionCookie }, query);
+    try {
+      const saved = await sdr.client.gql<{ upsertFollowUpData: { version: number } }>(`mutation($input: UpsertFollowUpDataInput!) { upsertFollowUpData(input: $input) { version } }`, {
+        input: { accountId: gid(account), version: account.version, accountValue: 1234 },
+      });
+      expect(saved.errors).toBeUndefined();
+      const received = await sub.next();
+      expect(received.errors).toBeUndefined();
+      expect(received.data!.accountChanged).toMatchObject({ kind: "UPDATED", accountId: gid(account), account: { version: saved.data!.upsertFollowUpData.version } });
+    } finally {
+      await sub.close();
+    }
+  });
+
   it("should publish nothing for a write that rolled back", async () => {
     const account = await buildProspect(api.db.dataSource, managerUser);
     const next = await buildProspect(api.db.dataSource, managerUser);

@@ -5,6 +5,8 @@ import { writeAccount, writeInScope } from "../accounts/account-write.support";
 import type { FieldErrors } from "../accounts/prospect-rules";
 import type { Viewer } from "../auth/viewer";
 import { PartnerDataEntity } from "./partner-data.entity";
+import { changeEvent } from "../../realtime/account-event";
+import { publishAfterCommit, type AccountEventSink } from "../../realtime/event-bus";
 import type { UpsertPartnerDataInput } from "./partner-data.inputs";
 
 const MAX_TEXT = 255;
@@ -39,9 +41,12 @@ export function partnerDataChanges(input: UpsertPartnerDataInput, errors: FieldE
   return changes;
 }
 
-/** upsertPartnerData: partner prospects only, crm-partners only, versioned through the account. */
+/** upsertPartnerData: partner prospects only, crm-partners only, versioned through the account; UPDATED for the subscribers. */
 export class PartnerDataService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: AccountEventSink,
+  ) {}
 
   async upsert(viewer: Viewer, input: UpsertPartnerDataInput): Promise<AccountEntity> {
     if (!viewer.has("crm-partners")) {
@@ -52,7 +57,7 @@ export class PartnerDataService {
     if (Object.keys(errors).length > 0) {
       throw new UserInputError(errors);
     }
-    return writeInScope(this.dataSource, viewer, input, async (manager, account) => {
+    const saved = writeInScope(this.dataSource, viewer, input, async (manager, account) => {
       if (account.type !== AccountTypeCode.partnerProspect) {
         throw new UserInputError({ accountId: "is not a partner prospect" });
       }
@@ -66,7 +71,8 @@ export class PartnerDataService {
       } else {
         await repo.insert({ prospectId: account.id, ...changes });
       }
-      return fresh;
+      return { result: fresh, events: [await changeEvent(manager, "UPDATED", viewer, account, fresh)] };
     });
+    return publishAfterCommit(this.events, saved);
   }
 }
