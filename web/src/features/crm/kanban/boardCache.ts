@@ -51,6 +51,11 @@ function boardFieldName(cache: ApolloCache, filter: AccountFilter | undefined): 
   return cache.policies.getStoreFieldName({ typename: "Query", fieldName: "board", args: filter ? { filter } : {} });
 }
 
+/** Whether any column of the board has loaded the card. */
+function holdsCard(board: StoredBoard, cardRef: string): boolean {
+  return board.columns.some((column) => column.cards.edges.some((edge) => edge.node.__ref === cardRef));
+}
+
 function statusIdOf(column: StoredColumn, readField: ReadField): number | undefined {
   return readField<number>("id", column.status);
 }
@@ -98,6 +103,53 @@ export interface CardMove {
   readonly toStatusId: number;
 }
 
+/** One card changing place on a board: out of `fromStatusId`'s column (if any), onto the top of `toStatusId`'s (if any). */
+interface CardShift {
+  readonly edge: StoredEdge;
+  readonly fromStatusId?: number;
+  readonly toStatusId?: number;
+  readonly value: number;
+}
+
+/**
+ * The board after a shift: the source column loses the card (if it had loaded it), one from its
+ * count and the value from its sum; the target column gets the card on top (newest-updated first,
+ * as the server orders it), one more and the value; the board's totals change only when one of
+ * the two columns is not on it (its filter hides that status).
+ */
+function shiftCard(board: StoredBoard, read: ReadField, { edge, fromStatusId, toStatusId, value }: CardShift): StoredBoard {
+  const cardRef = edge.node.__ref;
+  let inBoard = 0;
+  const columns = board.columns.map((column) => {
+    const statusId = statusIdOf(column, read);
+    if (statusId === fromStatusId) {
+      inBoard -= 1;
+      return {
+        ...column,
+        totalCount: Math.max(0, column.totalCount - 1),
+        accountValueSum: addMoney(column.accountValueSum, -value),
+        cards: { ...column.cards, edges: column.cards.edges.filter((item) => item.node.__ref !== cardRef) },
+      };
+    }
+    if (statusId === toStatusId) {
+      inBoard += 1;
+      return {
+        ...column,
+        totalCount: column.totalCount + 1,
+        accountValueSum: addMoney(column.accountValueSum, value),
+        cards: { ...column.cards, edges: [edge, ...column.cards.edges.filter((item) => item.node.__ref !== cardRef)] },
+      };
+    }
+    return column;
+  });
+  return { ...board, columns, totalCount: Math.max(0, board.totalCount + inBoard), accountValueSum: addMoney(board.accountValueSum, inBoard * value) };
+}
+
+/** The edge of a card a board had not loaded (its cursor is never asked for: pages follow the last loaded card). */
+function newEdge(cardRef: string): StoredEdge {
+  return { __typename: "AccountEdge", cursor: "", node: { __ref: cardRef } };
+}
+
 /**
  * Moves a card between two columns in every cached board that shows it: out of the source column
  * (count and value sum down), to the top of the target column (newest-updated first, as the
@@ -117,30 +169,7 @@ export function moveCardInBoards(cache: ApolloCache, { card, fromStatusId, toSta
         if (!source || !edge) {
           return existing;
         }
-        const hasTarget = existing.columns.some((column) => statusIdOf(column, read) === toStatusId);
-        const columns = existing.columns.map((column) => {
-          const statusId = statusIdOf(column, read);
-          if (statusId === fromStatusId) {
-            return {
-              ...column,
-              totalCount: Math.max(0, column.totalCount - 1),
-              accountValueSum: addMoney(column.accountValueSum, -amount),
-              cards: { ...column.cards, edges: column.cards.edges.filter((item) => item !== edge) },
-            };
-          }
-          if (statusId === toStatusId) {
-            return {
-              ...column,
-              totalCount: column.totalCount + 1,
-              accountValueSum: addMoney(column.accountValueSum, amount),
-              cards: { ...column.cards, edges: [edge, ...column.cards.edges.filter((item) => item.node.__ref !== cardRef)] },
-            };
-          }
-          return column;
-        });
-        return hasTarget
-          ? { ...existing, columns }
-          : { ...existing, columns, totalCount: existing.totalCount - 1, accountValueSum: addMoney(existing.accountValueSum, -amount) };
+        return shiftCard(existing, read, { edge, fromStatusId, toStatusId, value: amount });
       },
     },
   });
@@ -172,7 +201,7 @@ export function changeCardValueInBoards(cache: ApolloCache, cardRef: string, bef
     fields: {
       board(value) {
         const existing = value as StoredBoard;
-        if (!existing.columns.some((column) => column.cards.edges.some((edge) => edge.node.__ref === cardRef))) {
+        if (!holdsCard(existing, cardRef)) {
           return existing;
         }
         const columns = existing.columns.map((column) =>
@@ -231,23 +260,11 @@ export function insertCardInBoard(cache: ApolloCache, card: { readonly cardRef: 
       board(stored, { storeFieldName, readField }) {
         const existing = stored as StoredBoard;
         const read = readField as ReadField;
-        const known = existing.columns.some((column) => column.cards.edges.some((edge) => edge.node.__ref === cardRef));
-        if (storeFieldName !== unfiltered || known || !existing.columns.some((column) => statusIdOf(column, read) === statusId)) {
+        if (storeFieldName !== unfiltered || holdsCard(existing, cardRef) || !existing.columns.some((column) => statusIdOf(column, read) === statusId)) {
           return existing;
         }
         placed = true;
-        const edge: StoredEdge = { __typename: "AccountEdge", cursor: "", node: { __ref: cardRef } };
-        const columns = existing.columns.map((column) =>
-          statusIdOf(column, read) === statusId
-            ? {
-                ...column,
-                totalCount: column.totalCount + 1,
-                accountValueSum: addMoney(column.accountValueSum, value),
-                cards: { ...column.cards, edges: [edge, ...column.cards.edges] },
-              }
-            : column,
-        );
-        return { ...existing, columns, totalCount: existing.totalCount + 1, accountValueSum: addMoney(existing.accountValueSum, value) };
+        return shiftCard(existing, read, { edge: newEdge(cardRef), toStatusId: statusId, value });
       },
     },
   });
@@ -267,4 +284,45 @@ export function dropBoards(cache: ApolloCache, { keepUnfiltered }: { readonly ke
       },
     },
   });
+}
+
+/** A move of a card some cached boards have not loaded (a colleague's, seen live): see settleMoveOutsideLoaded. */
+export interface UnloadedMove {
+  readonly cardRef: string;
+  readonly fromStatusId: number;
+  readonly toStatusId: number;
+  readonly value: number;
+}
+
+/**
+ * The boards that do not hold a moved card still had it in their counts, or may show it now. The
+ * unfiltered board shows every account the viewer can see: its source column loses one (and the
+ * value), the target column gets the card at its top (it is now the newest updated). A filtered
+ * board cannot tell on its own whether the card matches its filter, unless its source column is
+ * fully loaded without the card (it did not match; a move changes only the status) or it has
+ * neither column. Returns whether some filtered board cannot tell (it should be read again).
+ */
+export function settleMoveOutsideLoaded(cache: ApolloCache, move: UnloadedMove): boolean {
+  const unfiltered = boardFieldName(cache, undefined);
+  const { cardRef, fromStatusId, toStatusId, value } = move;
+  let unsure = false;
+  cache.modify({
+    fields: {
+      board(stored, { storeFieldName, readField }) {
+        const existing = stored as StoredBoard;
+        const read = readField as ReadField;
+        if (holdsCard(existing, cardRef)) {
+          return existing;
+        }
+        const source = existing.columns.find((column) => statusIdOf(column, read) === fromStatusId);
+        const hasTarget = existing.columns.some((column) => statusIdOf(column, read) === toStatusId);
+        if (storeFieldName !== unfiltered) {
+          unsure ||= source ? source.cards.pageInfo.hasNextPage : hasTarget;
+          return existing;
+        }
+        return shiftCard(existing, read, { edge: newEdge(cardRef), fromStatusId, toStatusId, value });
+      },
+    },
+  });
+  return unsure;
 }

@@ -163,6 +163,55 @@ describe("applyAccountChange", () => {
   });
 });
 
+describe("applyAccountChange for a card the boards have not loaded", () => {
+  const stranger = buildChangedAccount(77, "Ajena", 5, statuses.nuevo);
+  const byStatus: AccountFilter = { statusIds: [statuses.sinContactar.id] };
+  const bySalesman: AccountFilter = { salesmanIds: ["VXNlcjoz"] };
+
+  /** Long columns: the unfiltered board counts `stranger` in Nuevo lead without having loaded it. */
+  function longColumns(filters: readonly AccountFilter[]) {
+    const cache = createApolloCache();
+    const write = (filter: AccountFilter | undefined, data: ReturnType<typeof buildBoard>) =>
+      cache.writeQuery({ query: BoardDocument, variables: { filter, first: boardFirstCards }, data });
+    write(undefined, buildBoard([buildColumn(statuses.nuevo, [textiles], { totalCount: 5, accountValueSum: 2000, hasNextPage: true }), buildColumn(statuses.sinContactar, [calzado])]));
+    for (const filter of filters) {
+      write(filter, filter === byStatus ? buildBoard([buildColumn(statuses.sinContactar, [calzado])]) : buildBoard([buildColumn(statuses.nuevo, [textiles]), buildColumn(statuses.sinContactar, [])]));
+    }
+    const columns = (filter?: AccountFilter) =>
+      cache
+        .readQuery({ query: BoardDocument, variables: { filter, first: boardFirstCards } })
+        ?.board.columns.map((column) => [column.totalCount, column.accountValueSum, column.cards.edges.map((edge) => edge.node.companyName)]);
+    return { cache, columns };
+  }
+  const moved = () => buildChange("MOVED", withStatus(stranger, statuses.sinContactar), { fromStatus: { id: statuses.nuevo.id } });
+
+  it("should move the unfiltered board's counts and put the card on top of its new column, once however often the event comes", () => {
+    const { cache, columns } = longColumns([]);
+    applyAccountChange(cache, moved());
+    const after = columns();
+    expect(after).toEqual([
+      [4, 1995, ["Textiles Yucateca"]],
+      [2, 255, ["Ajena", "Calzado Nogal"]],
+    ]);
+    applyAccountChange(cache, moved());
+    expect(columns()).toEqual(after);
+  });
+
+  it("should not show the card on a filtered board, and call a board unsure only when its filter may match", () => {
+    const { cache, columns } = longColumns([byStatus, bySalesman]);
+    // The status-filtered board has the target column but not the source: the card may match it now.
+    expect(applyAccountChange(cache, moved()).boardsUnsure).toBe(true);
+    expect(columns(byStatus)).toEqual([[1, 250, ["Calzado Nogal"]]]);
+    // The salesman's board had the source column fully loaded without the card: not theirs, before or after.
+    expect(columns(bySalesman)).toEqual([
+      [1, 1000.1, ["Textiles Yucateca"]],
+      [0, 0, []],
+    ]);
+    const { cache: salesmanOnly } = longColumns([bySalesman]);
+    expect(applyAccountChange(salesmanOnly, moved()).boardsUnsure).toBe(false);
+  });
+});
+
 describe("applyCreatedAccounts", () => {
   it("should put a few new accounts at the top of their column in the unfiltered board and drop the lists and filtered boards", () => {
     const { cache, columns, board, list } = seeded();

@@ -12,7 +12,7 @@ import {
   type NoteItem_NoteFragment,
 } from "../../../__generated__/graphql";
 import { prependNote } from "../../account-panel/notes/useAddNote";
-import { changeCardValueInBoards, dropBoards, insertCardInBoard, moveCardInBoards, removeCardFromBoards } from "../kanban/boardCache";
+import { changeCardValueInBoards, dropBoards, insertCardInBoard, moveCardInBoards, removeCardFromBoards, settleMoveOutsideLoaded } from "../kanban/boardCache";
 
 /*
  * How one `accountChanged` event lands in the normalized cache. The account comes with the fields
@@ -42,9 +42,11 @@ const accountFragments: ReadonlyArray<{ readonly fragment: DocumentNode; readonl
 export interface AppliedChange {
   /** A card on the viewer's boards changed column or value because of it (worth a short highlight). */
   readonly cardChanged: boolean;
+  /** Some filtered board cannot tell whether it shows the account now: it is to be read again. */
+  readonly boardsUnsure: boolean;
 }
 
-const nothing: AppliedChange = { cardChanged: false };
+const nothing: AppliedChange = { cardChanged: false, boardsUnsure: false };
 
 /** The cache ids an account may have: only its global id is sure, its type may be any of the three. */
 export function accountRefsOf(cache: ApolloCache, accountId: string): ReadonlySet<string> {
@@ -125,7 +127,8 @@ function addNoteToTimeline(cache: ApolloCache, account: { readonly __typename?: 
  *   move finds the card already in place and changes nothing). The timeline of a moved account is
  *   dropped, so an open panel reads it again with the status-change note.
  * - NOTE_ADDED: the note goes to the top of the account's cached timeline.
- * An account the cache never loaded is not written: no view shows it.
+ * An account the cache never loaded is not written (no view shows it), unless a move puts its card
+ * on top of a column of the unfiltered board (settleUnloadedMove).
  */
 export function applyAccountChange(cache: ApolloCache, change: AccountChange): AppliedChange {
   const before = cachedCard(cache, change.accountId);
@@ -140,9 +143,15 @@ export function applyAccountChange(cache: ApolloCache, change: AccountChange): A
     return nothing;
   }
   const account = change.account;
-  if (!account || !known) {
+  if (!account) {
     return nothing;
   }
+  const applied = known ? applyToLoaded(cache, change, account, before) : nothing;
+  return { ...applied, boardsUnsure: settleUnloadedMove(cache, change, account) };
+}
+
+/** A change to an account some view loaded: its fields, its note, and its card where boards hold it. */
+function applyToLoaded(cache: ApolloCache, change: AccountChange, account: ChangedAccount, before: CachedCard | null): AppliedChange {
   writeAccount(cache, account);
   if (change.kind === "NOTE_ADDED" && change.note) {
     addNoteToTimeline(cache, account as ChangedAccount & { __typename?: string }, change.note);
@@ -161,7 +170,27 @@ export function applyAccountChange(cache: ApolloCache, change: AccountChange): A
     cache.evict({ id: before.ref, fieldName: "notes" });
     cardChanged = true;
   }
-  return { cardChanged };
+  return { cardChanged, boardsUnsure: false };
+}
+
+/**
+ * A move the boards that had not loaded the card still count (a long column shows its first cards
+ * only): the unfiltered board moves its counts and puts the card on top of its new column; a
+ * filtered board that cannot tell whether the card matches its filter is reported, to be read again.
+ */
+function settleUnloadedMove(cache: ApolloCache, change: AccountChange, account: ChangedAccount): boolean {
+  const fromStatusId = change.fromStatus?.id;
+  const toStatusId = account.followUpStatus.id;
+  const cardRef = cache.identify(account as ChangedAccount & { __typename?: string });
+  // A removed account is on no board (boards show accounts in process and registered).
+  if (change.kind !== "MOVED" || fromStatusId === undefined || fromStatusId === toStatusId || !cardRef || account.status === "REMOVED") {
+    return false;
+  }
+  if (!isAccountCached(cache, change.accountId)) {
+    // Not loaded anywhere yet: the unfiltered board may show it now.
+    writeAccount(cache, account);
+  }
+  return settleMoveOutsideLoaded(cache, { cardRef, fromStatusId, toStatusId, value: valueOf(account) });
 }
 
 /** At most this many new accounts of one batch are placed on the board one by one; more is an import: re-read instead. */

@@ -2,6 +2,7 @@ import { ApolloLink, type FetchResult } from "@apollo/client";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { Subject } from "rxjs";
 
+import type { AccountFilter } from "../../../__generated__/graphql";
 import { buildViewer } from "../../../test/fixtures";
 import { heldLink } from "../../../test/heldLink";
 import { fakeLayout } from "../../../test/layout";
@@ -33,16 +34,16 @@ function liveLink() {
 }
 
 /** The board under the hook, as the CRM page mounts them. */
-function LiveBoard() {
+function LiveBoard({ filter }: { readonly filter?: AccountFilter }) {
   const changedCards = useAccountChanges();
   return (
     <ChangedCardsContext value={changedCards}>
-      <KanbanView filter={undefined} sort={null} onSortChange={() => undefined} openAccountId={null} onOpenAccount={() => undefined} />
+      <KanbanView filter={filter} sort={null} onSortChange={() => undefined} openAccountId={null} onOpenAccount={() => undefined} />
     </ChangedCardsContext>
   );
 }
 
-function renderLive() {
+function renderLive(filter?: AccountFilter) {
   const counts = { board: 0 };
   const held = heldLink((operation) => {
     if (operation.operationName === "Me") {
@@ -55,7 +56,7 @@ function renderLive() {
     return undefined;
   });
   const live = liveLink();
-  renderWithProviders(<LiveBoard />, { link: held.link, realtime: live.link });
+  renderWithProviders(<LiveBoard filter={filter} />, { link: held.link, realtime: live.link });
   return { counts, live };
 }
 
@@ -109,6 +110,23 @@ describe("useAccountChanges", () => {
     await waitFor(() => expect(counts.board).toBe(2));
     await screen.findByRole("region", { name: /^Nuevo lead:/ });
     expect(counts.board).toBe(2);
+  });
+
+  it("should read a filtered board again once for a burst of colleagues' moves it cannot place (cards it never loaded)", async () => {
+    const { live, counts } = renderLive({ statusIds: [statuses.nuevo.id, statuses.sinContactar.id, statuses.ganado.id] });
+    await screen.findByRole("region", { name: /^Nuevo lead:/ });
+    await waitFor(() => expect(live.state.subscriptions).toBe(1));
+    expect(counts.board).toBe(1);
+
+    // From a status this board has no column for, into one it shows: only the server knows if the filter matches.
+    for (let index = 0; index < 5; index += 1) {
+      live.push(buildChange("MOVED", buildChangedAccount(500 + index, `Movida ${index}`, 10, statuses.ganado), { fromStatus: { id: 99 } }));
+    }
+    expect(counts.board).toBe(1);
+    await waitFor(() => expect(counts.board).toBe(2));
+    await screen.findByRole("region", { name: /^Nuevo lead:/ });
+    expect(counts.board).toBe(2);
+    expect(screen.queryByRole("button", { name: /Movida/ })).toBeNull();
   });
 
   it("should subscribe again after the server fails the subscription, and apply the events that follow", async () => {

@@ -5,6 +5,7 @@ import { AccountChangedDocument } from "../../../__generated__/graphql";
 import { errorCodeOf } from "../../../lib/errors";
 import { isRefusedSocketError, retryDelayMs } from "../../../lib/realtimeLink";
 import { useMe } from "../../auth/useMe";
+import { dropBoards } from "../kanban/boardCache";
 import { applyAccountChange, applyCreatedAccounts, type AccountChange } from "./accountChangeCache";
 import { createChangeBatcher } from "./changeBatcher";
 import { createChangedCards, type ChangedCards } from "./changedCards";
@@ -22,6 +23,8 @@ export function useAccountChanges(): ChangedCards {
   const client = useApolloClient();
   const [changedCards] = useState(() => createChangedCards());
   const [created] = useState(() => createChangeBatcher<AccountChange>((changes) => applyCreatedAccounts(client.cache, changes)));
+  // Filtered boards that cannot tell whether a colleague's move concerns them: read again, once per burst.
+  const [unsureBoards] = useState(() => createChangeBatcher<true>(() => dropBoards(client.cache, { keepUnfiltered: true })));
   const failures = useRef(0);
   const retry = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -42,6 +45,9 @@ export function useAccountChanges(): ChangedCards {
         return;
       }
       const applied = applyAccountChange(client.cache, change);
+      if (applied.boardsUnsure) {
+        unsureBoards.add(true);
+      }
       if (applied.cardChanged && change.actor?.id !== viewerId) {
         changedCards.mark(change.accountId);
       }
@@ -61,9 +67,10 @@ export function useAccountChanges(): ChangedCards {
     () => () => {
       clearTimeout(retry.current);
       created.dispose();
+      unsureBoards.dispose();
       changedCards.dispose();
     },
-    [changedCards, created],
+    [changedCards, created, unsureBoards],
   );
   return changedCards;
 }
