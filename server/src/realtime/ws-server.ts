@@ -180,6 +180,10 @@ export function createRealtimeServer(deps: RealtimeDependencies): RealtimeServer
           socket.close(WS_CLOSE.unauthenticated, "Unauthenticated: sign in or send connectionParams.authorization");
           return false;
         }
+        // Closed while the lookups above ran: onClose has been and gone, so an entry now would never be removed.
+        if (socket.readyState !== socket.OPEN) {
+          return false;
+        }
         connections.set(socket, { viewer, credential, ip });
         return true;
       },
