@@ -33,6 +33,19 @@ describe("createChangeBatcher", () => {
     expect(flushes.flat()).toEqual(Array.from({ length: 30 }, (_, index) => index));
   });
 
+  it("should hand over what waits at once when an item matches, and not when none does", () => {
+    const flushes: number[][] = [];
+    const batcher = createChangeBatcher<number>((items) => flushes.push([...items]), 1_000, 10_000);
+    batcher.add(1);
+    batcher.add(2);
+    batcher.flushIf((item) => item === 3);
+    expect(flushes).toEqual([]);
+    batcher.flushIf((item) => item === 2);
+    expect(flushes).toEqual([[1, 2]]);
+    jest.advanceTimersByTime(20_000);
+    expect(flushes).toEqual([[1, 2]]);
+  });
+
   it("should drop what waits when disposed", () => {
     const flush = jest.fn();
     const batcher = createChangeBatcher<number>(flush, 1_000, 10_000);

@@ -6,6 +6,8 @@ export const batchMaxWaitMs = 10_000;
 /** Collects items and hands them over together; see createChangeBatcher. */
 export interface ChangeBatcher<T> {
   readonly add: (item: T) => void;
+  /** Hands over what waits now, if any of it matches (a later event about it must find it applied). */
+  readonly flushIf: (matches: (item: T) => boolean) => void;
   /** Drops what is waiting and stops the timers (the page unmounted). */
   readonly dispose: () => void;
 }
@@ -40,6 +42,11 @@ export function createChangeBatcher<T>(flush: (items: readonly T[]) => void, qui
       clearTimeout(quietTimer);
       quietTimer = setTimeout(run, quietMs);
       maxTimer ??= setTimeout(run, maxWaitMs);
+    },
+    flushIf(matches) {
+      if (items.some(matches)) {
+        run();
+      }
     },
     dispose() {
       clearTimers();

@@ -112,6 +112,19 @@ describe("useAccountChanges", () => {
     expect(counts.board).toBe(2);
   });
 
+  it("should count an account created and moved at once (its creation still batched) once, in its new column", async () => {
+    const { live } = renderLive();
+    await within(await screen.findByRole("region", { name: /^Nuevo lead:/ })).findByRole("button", { name: /Textiles Yucateca/ });
+    await waitFor(() => expect(live.state.subscriptions).toBe(1));
+
+    const fresh = buildChangedAccount(600, "Recién Creada", 10, statuses.nuevo);
+    live.push(buildChange("CREATED", fresh));
+    live.push(buildChange("MOVED", withStatus(fresh, statuses.ganado), { fromStatus: { id: statuses.nuevo.id } }));
+
+    await within(column("Ganado")).findByRole("button", { name: /Recién Creada/ });
+    expect([countOf("Nuevo lead"), countOf("Ganado")]).toEqual([1, 1]);
+  });
+
   it("should read a filtered board again once for a burst of colleagues' moves it cannot place (cards it never loaded)", async () => {
     const { live, counts } = renderLive({ statusIds: [statuses.nuevo.id, statuses.sinContactar.id, statuses.ganado.id] });
     await screen.findByRole("region", { name: /^Nuevo lead:/ });

@@ -44,6 +44,9 @@ export function useAccountChanges(): ChangedCards {
         created.add(change);
         return;
       }
+      // A change to an account whose creation still waits in the batch: the creation lands first, or
+      // the change would count it in a column it was never counted in.
+      created.flushIf((waiting) => waiting.accountId === change.accountId);
       const applied = applyAccountChange(client.cache, change);
       if (applied.boardsUnsure) {
         unsureBoards.add(true);
