@@ -286,11 +286,11 @@ export function dropBoards(cache: ApolloCache, { keepUnfiltered }: { readonly ke
   });
 }
 
-/** A move of a card some cached boards have not loaded (a colleague's, seen live): see settleMoveOutsideLoaded. */
+/** A move (or, without `toStatusId`, a removal) of a card some cached boards have not loaded: see settleMoveOutsideLoaded. */
 export interface UnloadedMove {
   readonly cardRef: string;
   readonly fromStatusId: number;
-  readonly toStatusId: number;
+  readonly toStatusId?: number;
   readonly value: number;
 }
 
@@ -300,7 +300,8 @@ export interface UnloadedMove {
  * value), the target column gets the card at its top (it is now the newest updated). A filtered
  * board cannot tell on its own whether the card matches its filter, unless its source column is
  * fully loaded without the card (it did not match; a move changes only the status) or it has
- * neither column. Returns whether some filtered board cannot tell (it should be read again).
+ * neither column. A removal is a move to no column. Returns whether some filtered board cannot
+ * tell (it should be read again).
  */
 export function settleMoveOutsideLoaded(cache: ApolloCache, move: UnloadedMove): boolean {
   const unfiltered = boardFieldName(cache, undefined);
@@ -315,7 +316,7 @@ export function settleMoveOutsideLoaded(cache: ApolloCache, move: UnloadedMove):
           return existing;
         }
         const source = existing.columns.find((column) => statusIdOf(column, read) === fromStatusId);
-        const hasTarget = existing.columns.some((column) => statusIdOf(column, read) === toStatusId);
+        const hasTarget = toStatusId !== undefined && existing.columns.some((column) => statusIdOf(column, read) === toStatusId);
         if (storeFieldName !== unfiltered) {
           unsure ||= source ? source.cards.pageInfo.hasNextPage : hasTarget;
           return existing;

@@ -197,6 +197,21 @@ describe("applyAccountChange for a card the boards have not loaded", () => {
     expect(columns()).toEqual(after);
   });
 
+  it("should take a removed card the boards had not loaded out of the unfiltered board's counts, once", () => {
+    const { cache, columns } = longColumns([byStatus, bySalesman]);
+    const removed = buildChange("REMOVED", { ...stranger, version: stranger.version + 1, status: "REMOVED" });
+    // Neither filtered board could have counted it: the status filter hides Nuevo lead, the salesman's column is fully loaded.
+    expect(applyAccountChange(cache, removed).boardsUnsure).toBe(false);
+    const after = columns();
+    expect(after).toEqual([
+      [4, 1995, ["Textiles Yucateca"]],
+      [1, 250, ["Calzado Nogal"]],
+    ]);
+    applyAccountChange(cache, removed);
+    expect(columns()).toEqual(after);
+    expect(columns(byStatus)).toEqual([[1, 250, ["Calzado Nogal"]]]);
+  });
+
   it("should not show the card on a filtered board, and call a board unsure only when its filter may match", () => {
     const { cache, columns } = longColumns([byStatus, bySalesman]);
     // The status-filtered board has the target column but not the source: the card may match it now.

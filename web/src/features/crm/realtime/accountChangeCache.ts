@@ -134,13 +134,15 @@ export function applyAccountChange(cache: ApolloCache, change: AccountChange): A
   const before = cachedCard(cache, change.accountId);
   const known = before !== null || isAccountCached(cache, change.accountId);
   if (change.leftScope || change.kind === "REMOVED") {
+    // First, while the boards that loaded the card still hold it (they are not the ones settled).
+    const boardsUnsure = change.account && !change.leftScope ? settleUnloadedRemoval(cache, change.account) : false;
     if (change.account && known && !change.leftScope) {
       writeAccount(cache, change.account);
     }
     const refs = accountRefsOf(cache, change.accountId);
     removeCardFromBoards(cache, refs, before?.value ?? 0);
     removeRowFromLists(cache, refs);
-    return nothing;
+    return { ...nothing, boardsUnsure };
   }
   const account = change.account;
   if (!account) {
@@ -191,6 +193,24 @@ function settleUnloadedMove(cache: ApolloCache, change: AccountChange, account: 
     writeAccount(cache, account);
   }
   return settleMoveOutsideLoaded(cache, { cardRef, fromStatusId, toStatusId, value: valueOf(account) });
+}
+
+/**
+ * A removal the boards that had not loaded the card still count: the unfiltered board takes it out
+ * of its column's count and sum, a filtered board that may have counted it is reported. Once per
+ * account: an account this cache already holds as removed (the viewer's own removal read back, or
+ * the same event again) was counted out already; a new one is written, so a repeat finds it so.
+ */
+function settleUnloadedRemoval(cache: ApolloCache, account: ChangedAccount): boolean {
+  const cardRef = cache.identify(account as ChangedAccount & { __typename?: string });
+  const cached = cardRef ? cache.readFragment({ id: cardRef, fragment: PanelHeader_AccountFragmentDoc, fragmentName: "PanelHeader_account" }) : null;
+  if (!cardRef || cached?.status === "REMOVED") {
+    return false;
+  }
+  if (!cached) {
+    writeAccount(cache, account);
+  }
+  return settleMoveOutsideLoaded(cache, { cardRef, fromStatusId: account.followUpStatus.id, value: valueOf(account) });
 }
 
 /** At most this many new accounts of one batch are placed on the board one by one; more is an import: re-read instead. */
