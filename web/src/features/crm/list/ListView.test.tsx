@@ -1,6 +1,7 @@
-import { act, fireEvent, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { useState } from "react";
 
+import { MeDocument } from "../../../__generated__/graphql";
 import { accountsConnection, accountsMock, buildAccount, buildViewer, meMock } from "../../../test/fixtures";
 import { fakeLayout } from "../../../test/layout";
 import { renderWithProviders } from "../../../test/renderWithProviders";
@@ -16,6 +17,16 @@ function renderList(onOpenAccount = jest.fn()) {
     { mocks: [meMock(viewer), accountsMock({}, accountsConnection(accounts, { totalCount: 3 }))] },
   );
   return { ...result, onOpenAccount };
+}
+
+/**
+ * Waits for the rows and for the signed-in viewer: the layout is stored under the viewer's id, and
+ * on a loaded machine the accounts can answer before `me` (the app itself renders the list only
+ * after the session check).
+ */
+async function listReady(client: ReturnType<typeof renderList>["client"]): Promise<void> {
+  await screen.findByRole("button", { name: "Acme" });
+  await waitFor(() => expect(client.readQuery({ query: MeDocument })?.me?.id).toBe(viewer.id));
 }
 
 function headerNames(): string[] {
@@ -74,7 +85,7 @@ describe("ListView", () => {
 
   it("should hide a column, remember it in localStorage and paint without it after a reload", async () => {
     const first = renderList();
-    await screen.findByRole("button", { name: "Acme" });
+    await listReady(first.client);
     expect(headerNames()).toContain("Company");
 
     fireEvent.click(screen.getByRole("button", { name: "Columns" }));
@@ -87,15 +98,14 @@ describe("ListView", () => {
     expect(saved.columns.find((column) => column.key === "companyName")?.visible).toBe(false);
 
     first.unmount();
-    renderList();
-    await screen.findByRole("button", { name: "Acme" });
+    await listReady(renderList().client);
     expect(headerNames()).not.toContain("Company");
     expect(headerNames()[0]).toBe("Name");
   });
 
   it("should widen a column with the keyboard and remember the width", async () => {
-    renderList();
-    await screen.findByRole("button", { name: "Acme" });
+    const { client } = renderList();
+    await listReady(client);
     const handle = screen.getByRole("separator", { name: "Resize Name" });
 
     fireEvent.keyDown(handle, { key: "ArrowRight" });
