@@ -30,10 +30,13 @@ type Script = Record<string, Array<Error | "done">>;
   const logger = pino({ level: "silent" });
   const calls = new Map<string, number>();
   let script: Script = {};
+  /** Keys whose run waits for the test (resolve to let it finish). */
+  const holds = new Map<string, Promise<void>>();
   const handler: JobHandler = async (payload) => {
     const key = String(payload.key);
     const n = (calls.get(key) ?? 0) + 1;
     calls.set(key, n);
+    await holds.get(key);
     const step = script[key]?.[n - 1] ?? "done";
     if (step instanceof Error) {
       throw step;
@@ -148,6 +151,30 @@ type Script = Record<string, Array<Error | "done">>;
     expect(await outboxRow(db.dataSource, kept.jobId)).toMatchObject({ status: "dispatched" });
     await until(async () => (await statusOf(lost.jobId)) === "dispatched", () => r.tick());
     expect(await queue.getJob(bullJobId(lost.jobId))).toBeDefined();
+  });
+
+  it("should not offer again a job whose run is still going when Redis loses it (restarted empty under the run)", async () => {
+    const job = testJob("running");
+    let finish = () => undefined as void;
+    holds.set("running", new Promise<void>((resolve) => (finish = resolve)));
+    await seedJobs(db.dataSource, [job]);
+    const r = relay();
+    await until(async () => (await statusOf(job.jobId)) === "dispatched", () => r.tick());
+    // Dispatched long ago (e.g. a retry after a long backoff): old enough for the re-offer by itself.
+    await db.dataSource.getRepository(OutboxEntity).update({ jobId: job.jobId }, { updatedAt: new Date(Date.now() - 3_600_000) });
+    await withWorkers(async () => {
+      try {
+        await until(async () => calls.get("running") === 1);
+        // Redis forgets the job while its run goes on (what a restart without persistence does).
+        await queue.obliterate({ force: true });
+        expect(await queue.getJob(bullJobId(job.jobId))).toBeUndefined();
+        expect(await relay({ reconcileGraceMs: 60_000 }).reconcile()).toBe(0);
+      } finally {
+        finish();
+      }
+      await until(async () => (await statusOf(job.jobId)) === "done");
+    });
+    expect(calls.get("running")).toBe(1);
   });
 
   it("should not run again a delivered job whose outbox row is already settled", async () => {

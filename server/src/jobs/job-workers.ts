@@ -6,7 +6,7 @@ import type { Env } from "../config/env";
 import { backoffStrategy, outboxJobIdOf } from "./bullmq-options";
 import { PermanentJobError, type JobResult } from "./job-handler";
 import { runJob, type JobHandlers } from "./job-registry";
-import { recordRun } from "./outbox-store";
+import { markRunning, recordRun } from "./outbox-store";
 import { OutboxEntity, type OutboxStatus } from "./outbox.entity";
 import { QUEUES } from "./queues";
 import { decideAfterFailure, errorMessage, type RetryPolicy } from "./retry-policy";
@@ -105,6 +105,9 @@ export class JobWorkers {
     }
     const controller = new AbortController();
     this.running.add(controller);
+    // While this run lasts the relay must not take its job for lost (Redis restarted empty under it).
+    await markRunning(dataSource, jobId);
+    const heartbeat = setInterval(() => void markRunning(dataSource, jobId).catch((err: unknown) => log.warn({ err }, "could not mark the job's run in the outbox")), Math.max(100, Math.floor(config.JOB_LOCK_MS / 2)));
     try {
       const result = await runJob(handlers, job.name, job.data as Record<string, unknown>, { dataSource, config, logger: log, attempt, signal: controller.signal });
       await recordRun(dataSource, jobId, result.status === "done" ? { status: "done", attempts: attempt, lastError: null, detail: null } : { status: "skipped", attempts: attempt, lastError: null, detail: result.reason });
@@ -126,6 +129,7 @@ export class JobWorkers {
       await recordRun(dataSource, jobId, { status: "dispatched", attempts: attempt, lastError: decision.message });
       throw error;
     } finally {
+      clearInterval(heartbeat);
       this.running.delete(controller);
     }
   }

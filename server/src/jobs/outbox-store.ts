@@ -79,6 +79,16 @@ export async function releaseClaim(dataSource: DataSource, ids: number[], availa
   }
 }
 
+/**
+ * A run of the row's job is going on: touches `updated_at`, which the relay's re-offer of jobs Redis lost
+ * requires to be older than a job lock. The worker calls it when a run starts and every half lock while
+ * it lasts, so a run that outlives its BullMQ job (Redis restarted empty under it) is never offered again
+ * beside itself.
+ */
+export async function markRunning(dataSource: DataSource, jobId: string, now = new Date()): Promise<void> {
+  await dataSource.getRepository(OutboxEntity).update({ jobId, status: In(["pending", "dispatched"]) }, { updatedAt: now });
+}
+
 export interface RunRecord {
   status: OutboxStatus;
   attempts: number;

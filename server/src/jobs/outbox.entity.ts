@@ -46,7 +46,7 @@ export class OutboxEntity {
   @Column({ name: "dispatched_at", type: "datetime", nullable: true })
   dispatchedAt!: Date | null;
 
-  /** Last change of status or attempts (set by the relay and the runners). */
+  /** Last change of status or attempts (set by the relay and the runners), or a running job's heartbeat (markRunning). */
   @Column({ name: "updated_at", type: "datetime", nullable: true })
   updatedAt!: Date | null;
 
